@@ -1,0 +1,103 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable Doable reads, validated in one place.
+ * Parsed lazily: `next build` imports route modules without runtime secrets.
+ */
+
+const flag = z
+  .enum(["1", "0", "true", "false", "on", "off"])
+  .transform((v) => v === "1" || v === "true" || v === "on");
+
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Set by Vercel. There the embedded database would not survive, so DATABASE_URL is required. */
+  VERCEL: z.string().optional(),
+
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Force a driver; otherwise it follows from DATABASE_URL (Neon hosts use neon-http). */
+  DATABASE_DRIVER: z.enum(["pglite", "neon-http", "node-postgres"]).optional(),
+  /** Folder for the embedded database and the generated development secret. */
+  DATA_DIR: z.string().min(1).default(".data"),
+  DB_POOL_MAX: positiveInt.default(10),
+  DB_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: positiveInt.default(10_000),
+
+  BETTER_AUTH_SECRET: z
+    .string()
+    .min(32, "BETTER_AUTH_SECRET must be at least 32 characters")
+    .optional(),
+  /** The app's public origin; JWT issuer and audience, and Better Auth's trusted origin. */
+  BETTER_AUTH_URL: z.url().optional(),
+  /** More trusted origins for Better Auth's CSRF check, comma separated. */
+  TRUSTED_ORIGINS: z.string().optional(),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
+  /** Better Auth's sign-in/sign-up/reset rate limits. Default: on in production. */
+  AUTH_RATE_LIMIT: flag.optional(),
+
+  /** SMTP for password-reset mail, e.g. smtp://user:pass@host:587. Unset: links go to the dev log. */
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().default("Doable <no-reply@doable.local>"),
+
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  /** The resolved base URL (BETTER_AUTH_URL, Vercel's URL, or localhost in development). */
+  baseURL: string;
+  isProduction: boolean;
+  authRateLimit: boolean;
+};
+
+/** A configuration problem, reported as one sentence without a stack. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Treat empty strings as unset: `FOO=` in an env file means "not configured".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = issue?.path.join(".") ?? "environment";
+    throw new ConfigError(`Invalid configuration: ${name}: ${issue?.message ?? "invalid value"}.`);
+  }
+  const env = result.data;
+  const isProduction = env.NODE_ENV === "production";
+  if (isProduction && !env.BETTER_AUTH_SECRET) {
+    throw new ConfigError(
+      "BETTER_AUTH_SECRET is not set: production needs a secret of 32+ characters (generate one with `openssl rand -base64 32`).",
+    );
+  }
+  if (env.VERCEL && !env.DATABASE_URL) {
+    throw new ConfigError(
+      "DATABASE_URL is not set: on Vercel the embedded database would be lost, so connect a Postgres (Neon) database.",
+    );
+  }
+  const vercelUrl = source.VERCEL_PROJECT_PRODUCTION_URL ?? source.VERCEL_URL;
+  const baseURL = (
+    env.BETTER_AUTH_URL ??
+    (vercelUrl ? `https://${vercelUrl}` : `http://localhost:${source.PORT ?? "3000"}`)
+  ).replace(/\/+$/, "");
+  return {
+    ...env,
+    baseURL,
+    isProduction,
+    authRateLimit: env.AUTH_RATE_LIMIT ?? isProduction,
+  };
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

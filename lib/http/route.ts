@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import { isDatabaseUnavailable } from "@/db/errors";
+import { logger } from "@/lib/logger";
+import { ApiError, errorResponse } from "./errors";
+
+export interface RouteContext<P> {
+  params: P;
+  requestId: string;
+  /** Records the verified user for the request log line. */
+  setUserId(userId: string): void;
+}
+
+type NextContext<P> = { params: Promise<P> };
+type Handler<P> = (request: Request, ctx: RouteContext<P>) => Promise<Response>;
+
+const INCOMING_ID = /^[\w.-]{8,64}$/;
+
+/** Seconds a client should wait before retrying when the database is down. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Wraps a route handler: request id, one log line per request, and the mapping of thrown
+ * errors to the one error shape (ApiError as is, database outages as 503, anything else as
+ * a logged 500 that reveals nothing but the request id).
+ */
+export function route<P = Record<string, never>>(name: string, handler: Handler<P>) {
+  return async (request: Request, context: NextContext<P>): Promise<Response> => {
+    const started = performance.now();
+    const incoming = request.headers.get("x-request-id");
+    const requestId = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+    let userId: string | undefined;
+    let response: Response;
+    try {
+      const params = (await context?.params) ?? ({} as P);
+      response = await handler(request, { params, requestId, setUserId: (id) => (userId = id) });
+    } catch (error) {
+      response = errorToResponse(error, requestId, name);
+    }
+    response.headers.set("x-request-id", requestId);
+    logger.info({
+      requestId,
+      method: request.method,
+      route: name,
+      status: response.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(userId ? { userId } : {}),
+    });
+    return response;
+  };
+}
+
+export function errorToResponse(error: unknown, requestId: string, routeName: string): Response {
+  if (error instanceof ApiError) {
+    return errorResponse(error.code, error.message, {
+      details: error.details,
+      headers: error.headers,
+    });
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ requestId, route: routeName, err: describe(error) }, "database unavailable");
+    return errorResponse("unavailable", "The database is unavailable. Please try again shortly.", {
+      headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
+      requestId,
+    });
+  }
+  logger.error({ requestId, route: routeName, err: describe(error) }, "unexpected error");
+  return errorResponse("internal", "Something went wrong on our side.", { requestId });
+}
+
+/** Error name, message and Postgres code: enough to debug, no query parameters or secrets. */
+function describe(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { value: String(error) };
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  return {
+    name: error.name,
+    message: error.message.split("\nparams:")[0],
+    ...(cause ? { cause: { code: cause.code, message: cause.message } } : {}),
+    stack: error.stack?.split("\n").slice(0, 6).join("\n"),
+  };
+}
