@@ -57,18 +57,18 @@ export function errorToResponse(error: unknown, requestId: string, routeName: st
     });
   }
   if (isDatabaseUnavailable(error)) {
-    logger.warn({ requestId, route: routeName, err: describe(error) }, "database unavailable");
+    logger.warn({ requestId, route: routeName, err: describeError(error) }, "database unavailable");
     return errorResponse("unavailable", "The database is unavailable. Please try again shortly.", {
       headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
       requestId,
     });
   }
-  logger.error({ requestId, route: routeName, err: describe(error) }, "unexpected error");
+  logger.error({ requestId, route: routeName, err: describeError(error) }, "unexpected error");
   return errorResponse("internal", "Something went wrong on our side.", { requestId });
 }
 
 /** Error name, message and Postgres code: enough to debug, no query parameters or secrets. */
-function describe(error: unknown): Record<string, unknown> {
+function describeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { value: String(error) };
   const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
   return {
