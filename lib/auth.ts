@@ -1,0 +1,120 @@
+import bcrypt from "bcryptjs";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { jwt } from "better-auth/plugins";
+import { getDbHandle } from "@/db";
+import * as schema from "@/db/schema";
+import { getAuthSecret } from "@/lib/auth/secret";
+import { retireUndecryptableKeys } from "@/lib/auth/signing-keys";
+import { getEnv } from "@/lib/env";
+import { sendPasswordResetMail } from "@/lib/mailer";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/auth";
+
+/** API tokens live 15 minutes; the browser renews them before they expire. */
+export const JWT_TTL = "15m";
+export const JWT_ALG = "EdDSA";
+
+function createAuth(db: Parameters<typeof drizzleAdapter>[0], secret: string) {
+  const env = getEnv();
+  const trustedOrigins = [
+    env.baseURL,
+    ...(env.TRUSTED_ORIGINS?.split(",")
+      .map((o) => o.trim())
+      .filter(Boolean) ?? []),
+  ];
+  return betterAuth({
+    appName: "Doable",
+    baseURL: env.baseURL,
+    secret,
+    trustedOrigins,
+    telemetry: { enabled: false },
+    // neon-http has no interactive transactions; each Better Auth write is one statement.
+    database: drizzleAdapter(db, { provider: "pg", schema, transaction: false }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN,
+      // bcrypt ignores bytes past 72: a longer password would only look stronger.
+      maxPasswordLength: PASSWORD_MAX,
+      autoSignIn: true,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      password: {
+        hash: (password) => bcrypt.hash(password, env.BCRYPT_COST),
+        verify: ({ hash, password }) => bcrypt.compare(password, hash),
+      },
+      sendResetPassword: async ({ user, url }) => {
+        await sendPasswordResetMail(user.email, user.name, url);
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7,
+      // Sliding renewal: a session used within a day of its last refresh is extended.
+      updateAge: 60 * 60 * 24,
+    },
+    user: { deleteUser: { enabled: true } },
+    rateLimit: {
+      enabled: env.authRateLimit,
+      // In the database, so limits hold across serverless instances.
+      storage: "database",
+      modelName: "rateLimit",
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/email": { window: 10, max: 3 },
+        "/sign-up/email": { window: 60, max: 5 },
+        "/request-password-reset": { window: 60, max: 3 },
+        "/reset-password": { window: 60, max: 5 },
+      },
+    },
+    advanced: {
+      // Secure cookies wherever the app is served over https (always on Vercel).
+      useSecureCookies: env.baseURL.startsWith("https://"),
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    plugins: [
+      jwt({
+        jwks: { keyPairConfig: { alg: JWT_ALG, crv: "Ed25519" } },
+        jwt: {
+          expirationTime: JWT_TTL,
+          issuer: env.baseURL,
+          audience: env.baseURL,
+          // The API needs only `sub` (the user id, set by the plugin): no name, e-mail or image.
+          definePayload: () => ({}),
+        },
+        // Tokens are fetched from /api/auth/token when needed, not signed on every session read.
+        disableSettingJwtHeader: true,
+      }),
+      nextCookies(),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/*
+ * Built on first use, after the database is open (never at import: `next build` imports
+ * route modules). Kept on globalThis so dev hot reloads reuse it.
+ */
+const holder = globalThis as typeof globalThis & { __doableAuth?: Promise<Auth> };
+
+export function getAuth(): Promise<Auth> {
+  if (!holder.__doableAuth) {
+    const building = (async () => {
+      const { db } = await getDbHandle();
+      const secret = getAuthSecret();
+      await retireUndecryptableKeys(db, secret);
+      return createAuth(db as Parameters<typeof drizzleAdapter>[0], secret);
+    })();
+    holder.__doableAuth = building;
+    building.catch(() => {
+      if (holder.__doableAuth === building) holder.__doableAuth = undefined;
+    });
+  }
+  return holder.__doableAuth;
+}
+
+/** Forget the instance (tests that switch databases or settings). */
+export function resetAuth(): void {
+  holder.__doableAuth = undefined;
+}

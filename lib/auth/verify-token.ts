@@ -1,0 +1,23 @@
+import { getAuth } from "@/lib/auth";
+import { createTokenVerifier, type TokenVerifier } from "@/lib/auth/jwt";
+import { getEnv } from "@/lib/env";
+
+/*
+ * The process-wide verifier. Keys come from Better Auth in process (no HTTP call to our own
+ * /api/auth/jwks). Kept on globalThis so the key cache survives dev hot reloads.
+ */
+const holder = globalThis as typeof globalThis & { __doableVerifier?: TokenVerifier };
+
+export function verifyToken(token: string): ReturnType<TokenVerifier> {
+  holder.__doableVerifier ??= createTokenVerifier({
+    loadKeys: async () => (await getAuth()).api.getJwks(),
+    issuer: getEnv().baseURL,
+    audience: getEnv().baseURL,
+  });
+  return holder.__doableVerifier(token);
+}
+
+/** Forget cached keys (tests that switch databases). */
+export function resetTokenVerifier(): void {
+  holder.__doableVerifier = undefined;
+}

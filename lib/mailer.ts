@@ -1,0 +1,42 @@
+import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+type Transport = { sendMail(mail: Mail & { from: string }): Promise<unknown> };
+let transport: Promise<Transport> | undefined;
+
+async function getTransport(smtpUrl: string): Promise<Transport> {
+  transport ??= import("nodemailer").then((nodemailer) => nodemailer.createTransport(smtpUrl));
+  return transport;
+}
+
+/**
+ * Sends mail over SMTP when SMTP_URL is set. Without it, development writes the mail to the
+ * server log so the reset link can be followed; production logs only that a mail was dropped,
+ * never its content (reset links are credentials).
+ */
+export async function sendMail(mail: Mail): Promise<void> {
+  const env = getEnv();
+  if (env.SMTP_URL) {
+    await (await getTransport(env.SMTP_URL)).sendMail({ ...mail, from: env.MAIL_FROM });
+    return;
+  }
+  if (env.isProduction) {
+    logger.warn({ subject: mail.subject }, "SMTP_URL is not set: mail not sent");
+    return;
+  }
+  logger.info({ to: mail.to, subject: mail.subject, text: mail.text }, "mail (development log)");
+}
+
+export function sendPasswordResetMail(to: string, name: string, url: string): Promise<void> {
+  return sendMail({
+    to,
+    subject: "Reset your Doable password",
+    text: `Hi ${name},\n\nSomeone asked to reset the password of your Doable account. To choose a new password, open:\n\n${url}\n\nThe link works for one hour. If it wasn't you, ignore this mail: your password stays as it is.\n`,
+  });
+}
