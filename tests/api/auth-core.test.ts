@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DbHandle, openDatabase, useDatabase } from "@/db";
 import { GET as authGET, POST as authPOST } from "@/app/api/auth/[...all]/route";
+import { type DbHandle, openDatabase, useDatabase } from "@/db";
 import { requireUser } from "@/lib/auth/require-user";
 
 const base = "http://localhost:3000";
@@ -23,7 +23,10 @@ describe("auth core", () => {
     );
     expect(res.status).toBe(200);
     const { user } = (await res.json()) as { user: { id: string } };
-    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const tokenRes = await authGET(new Request(`${base}/api/auth/token`, { headers: { cookie } }));
     expect(tokenRes.status).toBe(200);
     const { token } = (await tokenRes.json()) as { token: string };
