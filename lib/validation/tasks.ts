@@ -306,11 +306,9 @@ export const bulkResultSchema = z
       .number()
       .int()
       .meta({ description: "How many of the caller's tasks were changed." }),
-    ids: z
-      .array(z.uuid())
-      .meta({
-        description: "The ids that were affected; others were not the caller's or did not exist.",
-      }),
+    ids: z.array(z.uuid()).meta({
+      description: "The ids that were affected; others were not the caller's or did not exist.",
+    }),
   })
   .meta({ id: "BulkResult" });
 
