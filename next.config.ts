@@ -1,4 +1,7 @@
 import type { NextConfig } from "next";
+import { API_CSP, staticSecurityHeaders } from "./lib/security/headers";
+
+const isProduction = process.env.NODE_ENV === "production";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -6,6 +9,12 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pino"],
+  async headers() {
+    return [
+      { source: "/:path*", headers: staticSecurityHeaders(isProduction) },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+    ];
+  },
 };
 
 export default nextConfig;
