@@ -1,0 +1,54 @@
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/auth";
+
+/**
+ * What the auth forms say when Better Auth refuses a request: its error codes (see
+ * @better-auth/core's BASE_ERROR_CODES) mapped to sentences for people, in one place.
+ */
+
+/** Wrong password and unknown e-mail share this message, so it cannot reveal who has an account. */
+export const INCORRECT_CREDENTIALS = "Incorrect email or password";
+export const EMAIL_TAKEN = "An account with this email already exists";
+export const TOO_MANY_ATTEMPTS = "Too many attempts. Please wait a minute and try again.";
+export const NETWORK_ERROR = "Can't reach Doable. Check your connection and try again.";
+export const SERVER_ERROR = "Something went wrong on our side. Please try again.";
+export const INVALID_RESET_LINK =
+  "This reset link is invalid or has expired. Ask for a new one below.";
+
+const BY_CODE: Record<string, string> = {
+  INVALID_EMAIL_OR_PASSWORD: INCORRECT_CREDENTIALS,
+  USER_ALREADY_EXISTS: EMAIL_TAKEN,
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: EMAIL_TAKEN,
+  INVALID_EMAIL: "Enter a valid email address",
+  INVALID_PASSWORD: "Incorrect password",
+  PASSWORD_TOO_SHORT: `Password must be at least ${PASSWORD_MIN} characters`,
+  PASSWORD_TOO_LONG: `Password must be at most ${PASSWORD_MAX} bytes`,
+  INVALID_TOKEN: INVALID_RESET_LINK,
+  TOKEN_EXPIRED: INVALID_RESET_LINK,
+  SESSION_EXPIRED: "Your session has expired. Log in again to continue.",
+  INVALID_ORIGIN: "This request came from an unexpected page. Reload and try again.",
+  MISSING_OR_NULL_ORIGIN: "This request came from an unexpected page. Reload and try again.",
+  CROSS_SITE_NAVIGATION_LOGIN_BLOCKED:
+    "This request came from an unexpected page. Reload and try again.",
+  FAILED_TO_CREATE_USER: SERVER_ERROR,
+  FAILED_TO_CREATE_SESSION: SERVER_ERROR,
+};
+
+/** The shape of Better Auth client errors (`{ error }` of any authClient call). */
+export interface AuthErrorLike {
+  code?: string | undefined;
+  status?: number | undefined;
+  message?: string | undefined;
+}
+
+/** A sentence for the person at the form. `status` 0 means the request never got an answer. */
+export function authErrorMessage(error: AuthErrorLike | null | undefined): string {
+  if (!error) return SERVER_ERROR;
+  if (error.code) {
+    const known = BY_CODE[error.code];
+    if (known) return known;
+  }
+  if (error.status === 429) return TOO_MANY_ATTEMPTS;
+  if (error.status === 0 || error.status === undefined) return NETWORK_ERROR;
+  if (error.status >= 500) return SERVER_ERROR;
+  return error.message || SERVER_ERROR;
+}

@@ -1,0 +1,233 @@
+import {
+  exportJWK,
+  generateKeyPair,
+  type JSONWebKeySet,
+  type JWK,
+  type JWTPayload,
+  SignJWT,
+} from "jose";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  createTokenVerifier,
+  InvalidTokenError,
+  KEY_REFRESH_INTERVAL_MS,
+  type VerifierOptions,
+} from "@/lib/auth/jwt";
+
+const ISSUER = "https://doable.example";
+const AUDIENCE = "https://doable.example";
+const T0 = Date.UTC(2030, 0, 1);
+
+type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
+
+async function edKey(kid: string): Promise<{ kid: string; pair: KeyPair; jwk: JWK }> {
+  const pair = await generateKeyPair("EdDSA", { crv: "Ed25519", extractable: true });
+  const jwk = { ...(await exportJWK(pair.publicKey)), kid, alg: "EdDSA", use: "sig" };
+  return { kid, pair, jwk };
+}
+
+let primary: Awaited<ReturnType<typeof edKey>>;
+let rotated: Awaited<ReturnType<typeof edKey>>;
+let impostor: Awaited<ReturnType<typeof edKey>>;
+
+beforeAll(async () => {
+  primary = await edKey("key-1");
+  rotated = await edKey("key-2");
+  impostor = await edKey("key-1"); // another key pair claiming the same kid
+});
+
+interface TokenOptions {
+  kid?: string;
+  key?: KeyPair["privateKey"];
+  sub?: string | null;
+  iss?: string;
+  aud?: string;
+  iat?: number;
+  exp?: number;
+  nbf?: number;
+  claims?: JWTPayload;
+}
+
+/** A token like Better Auth's: EdDSA, kid header, sub/iss/aud/iat/exp (15 minutes). */
+function sign(options: TokenOptions = {}): Promise<string> {
+  const nowSec = Math.floor(T0 / 1000);
+  const jwt = new SignJWT(options.claims ?? {})
+    .setProtectedHeader({ alg: "EdDSA", kid: options.kid ?? primary.kid })
+    .setIssuer(options.iss ?? ISSUER)
+    .setAudience(options.aud ?? AUDIENCE)
+    .setIssuedAt(options.iat ?? nowSec)
+    .setExpirationTime(options.exp ?? nowSec + 15 * 60);
+  if (options.sub !== null) jwt.setSubject(options.sub ?? "user-1");
+  if (options.nbf !== undefined) jwt.setNotBefore(options.nbf);
+  return jwt.sign(options.key ?? primary.pair.privateKey);
+}
+
+/** A verifier over a key set the test controls, with its clock and a count of key loads. */
+function harness(initialKeys: JWK[], overrides: Partial<VerifierOptions> = {}) {
+  const state = { keys: initialKeys, loads: 0, clock: T0 };
+  const verify = createTokenVerifier({
+    loadKeys: async () => {
+      state.loads += 1;
+      return { keys: state.keys } as JSONWebKeySet;
+    },
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    now: () => state.clock,
+    ...overrides,
+  });
+  return { state, verify };
+}
+
+function b64url(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}
+
+async function refusal(promise: Promise<unknown>): Promise<InvalidTokenError> {
+  const error = await promise.then(
+    () => {
+      throw new Error("expected the token to be refused");
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InvalidTokenError);
+  return error as InvalidTokenError;
+}
+
+describe("createTokenVerifier", () => {
+  it("accepts a valid token and returns its subject", async () => {
+    const { verify } = harness([primary.jwk]);
+    const result = await verify(await sign({ sub: "user-42" }));
+    expect(result.userId).toBe("user-42");
+    expect(result.payload.iss).toBe(ISSUER);
+  });
+
+  it("refuses an expired token", async () => {
+    const { verify, state } = harness([primary.jwk]);
+    const token = await sign();
+    state.clock = T0 + 15 * 60 * 1000 + 1000;
+    expect((await refusal(verify(token))).reason).toBe("ERR_JWT_EXPIRED");
+  });
+
+  it("refuses a token that is not yet valid (nbf in the future)", async () => {
+    const { verify } = harness([primary.jwk]);
+    const nbf = Math.floor(T0 / 1000) + 60;
+    await refusal(verify(await sign({ nbf })));
+  });
+
+  it("refuses a wrong issuer", async () => {
+    const { verify } = harness([primary.jwk]);
+    await refusal(verify(await sign({ iss: "https://evil.example" })));
+  });
+
+  it("refuses a wrong audience", async () => {
+    const { verify } = harness([primary.jwk]);
+    await refusal(verify(await sign({ aud: "https://other.example" })));
+  });
+
+  it('refuses alg "none"', async () => {
+    const { verify } = harness([primary.jwk]);
+    const nowSec = Math.floor(T0 / 1000);
+    const header = b64url({ alg: "none", typ: "JWT", kid: primary.kid });
+    const payload = b64url({ sub: "user-1", iss: ISSUER, aud: AUDIENCE, exp: nowSec + 900 });
+    await refusal(verify(`${header}.${payload}.`));
+  });
+
+  it("refuses HS256 signed with the public key as the HMAC secret", async () => {
+    const { verify } = harness([primary.jwk]);
+    const nowSec = Math.floor(T0 / 1000);
+    const claims = { sub: "user-1", iss: ISSUER, aud: AUDIENCE, iat: nowSec, exp: nowSec + 900 };
+    // Both shapes an algorithm-confusion attack would try: the JWK text and the raw key bytes.
+    const secrets = [
+      new TextEncoder().encode(JSON.stringify(primary.jwk)),
+      Buffer.from(primary.jwk.x ?? "", "base64url"),
+    ];
+    for (const secret of secrets) {
+      const token = await new SignJWT(claims)
+        .setProtectedHeader({ alg: "HS256", kid: primary.kid })
+        .sign(secret);
+      await refusal(verify(token));
+    }
+  });
+
+  it("refuses a token signed by another key that claims the same kid", async () => {
+    const { verify } = harness([primary.jwk]);
+    await refusal(verify(await sign({ key: impostor.pair.privateKey, kid: primary.kid })));
+  });
+
+  it("refuses a tampered payload", async () => {
+    const { verify } = harness([primary.jwk]);
+    const [header, payload, signature] = (await sign({ sub: "user-1" })).split(".");
+    const claims = JSON.parse(Buffer.from(payload ?? "", "base64url").toString()) as JWTPayload;
+    const forged = b64url({ ...claims, sub: "user-2" });
+    await refusal(verify(`${header}.${forged}.${signature}`));
+  });
+
+  it("refuses a token without a subject", async () => {
+    const { verify } = harness([primary.jwk]);
+    await refusal(verify(await sign({ sub: null })));
+    await refusal(verify(await sign({ sub: "" })));
+  });
+
+  it("refuses garbage", async () => {
+    const { verify } = harness([primary.jwk]);
+    await refusal(verify("not-a-token"));
+    await refusal(verify("a.b.c"));
+  });
+
+  it("refreshes the key set once on an unknown kid, then accepts the rotated key", async () => {
+    const { verify, state } = harness([primary.jwk]);
+    await verify(await sign());
+    expect(state.loads).toBe(1);
+
+    state.keys = [primary.jwk, rotated.jwk];
+    state.clock = T0 + KEY_REFRESH_INTERVAL_MS;
+    const token = await sign({ key: rotated.pair.privateKey, kid: rotated.kid });
+    // Concurrent requests with the new kid share the one refresh.
+    const results = await Promise.all([verify(token), verify(token), verify(token)]);
+    expect(results.map((r) => r.userId)).toEqual(["user-1", "user-1", "user-1"]);
+    expect(state.loads).toBe(2);
+    // The refreshed set is cached: old and new keys verify without another load.
+    await verify(await sign());
+    await verify(token);
+    expect(state.loads).toBe(2);
+  });
+
+  it("refreshes at most once per 30 s, so a flood of unknown kids cannot hammer the key store", async () => {
+    const { verify, state } = harness([primary.jwk]);
+    await verify(await sign());
+    expect(state.loads).toBe(1);
+
+    state.keys = [primary.jwk, rotated.jwk];
+    const fresh = await sign({ key: rotated.pair.privateKey, kid: rotated.kid });
+    const unknown = await sign({ key: rotated.pair.privateKey, kid: "forged-kid" });
+
+    // Within 30 s of the last load: refused, no refresh.
+    state.clock = T0 + KEY_REFRESH_INTERVAL_MS - 1;
+    await refusal(verify(fresh));
+    for (let i = 0; i < 20; i++) await refusal(verify(unknown));
+    expect(state.loads).toBe(1);
+
+    // Once the interval has passed, one refresh, and the rotated key is accepted.
+    state.clock = T0 + KEY_REFRESH_INTERVAL_MS;
+    await expect(verify(fresh)).resolves.toMatchObject({ userId: "user-1" });
+    expect(state.loads).toBe(2);
+
+    // An unknown kid right after that refresh does not trigger another one.
+    state.clock += 1_000;
+    await refusal(verify(unknown));
+    expect(state.loads).toBe(2);
+
+    // A kid that is still unknown after a refresh is refused (one refresh, one retry).
+    state.clock += KEY_REFRESH_INTERVAL_MS;
+    await refusal(verify(unknown));
+    expect(state.loads).toBe(3);
+  });
+
+  it("does not turn a key-store failure into a 401", async () => {
+    const outage = new Error("database unavailable");
+    const { verify } = harness([], {
+      loadKeys: () => Promise.reject(outage),
+    });
+    await expect(verify(await sign())).rejects.toBe(outage);
+  });
+});
