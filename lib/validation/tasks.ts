@@ -13,6 +13,8 @@ export const LIST_LIMIT_MAX = 100;
 export const LIST_LIMIT_DEFAULT = 50;
 export const CURSOR_MAX = 2048;
 export const BULK_IDS_MAX = 500;
+/** 500 quoted UUIDs need ~20 KB, more than the usual 16 KiB body cap. */
+export const BULK_BODY_MAX_BYTES = 32 * 1024;
 /** Minutes ahead of UTC accepted for "today"/"week" (UTC-14:00 .. UTC+14:00). */
 export const UTC_OFFSET_MAX = 14 * 60;
 

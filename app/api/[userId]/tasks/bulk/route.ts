@@ -1,0 +1,31 @@
+import { getDb } from "@/db";
+import { bulkUpdate } from "@/db/queries/tasks";
+import { requireUser } from "@/lib/auth/require-user";
+import { readJson } from "@/lib/http/body";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
+import { route } from "@/lib/http/route";
+import { BULK_BODY_MAX_BYTES, bulkBodySchema } from "@/lib/validation/tasks";
+
+export const dynamic = "force-dynamic";
+
+type Params = { userId: string };
+
+/** One action on up to 500 of the caller's tasks, in one statement. */
+export const POST = route<Params>("POST /api/{userId}/tasks/bulk", async (request, ctx) => {
+  const userId = await requireUser(request, ctx.params.userId);
+  ctx.setUserId(userId);
+  const { action, ids } = await readJson(request, bulkBodySchema, {
+    maxBytes: BULK_BODY_MAX_BYTES,
+  });
+  const affected = await bulkUpdate(await getDb(), userId, action, ids);
+  return Response.json(
+    { action, affected: affected.length, ids: affected },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+});
+
+const notAllowed = methodNotAllowed("/api/{userId}/tasks/bulk", ["POST"]);
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

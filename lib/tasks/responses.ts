@@ -1,0 +1,35 @@
+import type { TaskRow } from "@/db/schema";
+import { ApiError } from "@/lib/http/errors";
+import { taskIdSchema } from "@/lib/validation/tasks";
+import { taskEtag } from "./etag";
+import { toTask } from "./serialize";
+
+/** The same answer for a task that does not exist and one that is not the caller's. */
+export function taskNotFound(): ApiError {
+  return new ApiError("not_found", "Task not found.");
+}
+
+/** A path's task id; one that is not a UUID cannot name a task, so it is a 404 too. */
+export function parseTaskId(id: string): string {
+  const parsed = taskIdSchema.safeParse(id);
+  if (!parsed.success) throw taskNotFound();
+  return parsed.data;
+}
+
+/** A task as JSON with its version in ETag. */
+export function taskResponse(row: TaskRow, init: { status?: number; headers?: HeadersInit } = {}) {
+  const headers = new Headers(init.headers);
+  headers.set("ETag", taskEtag(row.updatedAt));
+  headers.set("Cache-Control", "no-store");
+  return Response.json(toTask(row), { status: init.status ?? 200, headers });
+}
+
+/** 412 for an If-Match that names an old version; the current one is in ETag. */
+export function preconditionFailed(current: TaskRow): ApiError {
+  return new ApiError(
+    "precondition_failed",
+    "This task was changed since you loaded it. Reload it and try again.",
+    undefined,
+    { ETag: taskEtag(current.updatedAt) },
+  );
+}

@@ -1,0 +1,18 @@
+import type { TaskRow } from "@/db/schema";
+import type { Task } from "@/lib/validation/tasks";
+
+/** A stored task as the API returns it: the public fields only, timestamps as ISO-8601 UTC. */
+export function toTask(row: TaskRow): Task {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    completed: row.completed,
+    completedAt: row.completedAt ? row.completedAt.toISOString() : null,
+    priority: row.priority,
+    dueAt: row.dueAt ? row.dueAt.toISOString() : null,
+    tags: row.tags,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
