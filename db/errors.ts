@@ -50,6 +50,8 @@ const UNAVAILABLE_MESSAGES = [
   /Error connecting to database/i,
   /Client has encountered a connection error/i,
   /the database system is (starting up|shutting down)/i,
+  // @neondatabase/serverless over HTTP: Neon's proxy answers 5xx when it cannot reach the compute.
+  /^Server error \(HTTP status 5\d\d\)/,
 ];
 
 /** True when the database could not be reached or dropped us: answer 503, not 500. */
