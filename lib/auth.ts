@@ -8,6 +8,7 @@ import * as schema from "@/db/schema";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { retireUndecryptableKeys } from "@/lib/auth/signing-keys";
 import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { sendPasswordResetMail } from "@/lib/mailer";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/auth";
 
@@ -29,6 +30,11 @@ function createAuth(db: Parameters<typeof drizzleAdapter>[0], secret: string) {
     secret,
     trustedOrigins,
     telemetry: { enabled: false },
+    // Better Auth's own messages go through pino: one JSON log format, silent under tests.
+    logger: {
+      log: (level, message, ...args) =>
+        logger[level]({ source: "better-auth", ...(args.length ? { args } : {}) }, message),
+    },
     // neon-http has no interactive transactions; each Better Auth write is one statement.
     database: drizzleAdapter(db, { provider: "pg", schema, transaction: false }),
     emailAndPassword: {
@@ -68,6 +74,9 @@ function createAuth(db: Parameters<typeof drizzleAdapter>[0], secret: string) {
       },
     },
     advanced: {
+      // Origin (CSRF) checks everywhere: Better Auth's default skips them under NODE_ENV=test,
+      // which would let the test suite pass with the protection silently off.
+      disableOriginCheck: false,
       // Secure cookies wherever the app is served over https (always on Vercel).
       useSecureCookies: env.baseURL.startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },

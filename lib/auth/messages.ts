@@ -11,6 +11,7 @@ export const EMAIL_TAKEN = "An account with this email already exists";
 export const TOO_MANY_ATTEMPTS = "Too many attempts. Please wait a minute and try again.";
 export const NETWORK_ERROR = "Can't reach Doable. Check your connection and try again.";
 export const SERVER_ERROR = "Something went wrong on our side. Please try again.";
+export const INVALID_EMAIL = "Enter a valid email address";
 export const INVALID_RESET_LINK =
   "This reset link is invalid or has expired. Ask for a new one below.";
 
@@ -18,7 +19,7 @@ const BY_CODE: Record<string, string> = {
   INVALID_EMAIL_OR_PASSWORD: INCORRECT_CREDENTIALS,
   USER_ALREADY_EXISTS: EMAIL_TAKEN,
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: EMAIL_TAKEN,
-  INVALID_EMAIL: "Enter a valid email address",
+  INVALID_EMAIL: INVALID_EMAIL,
   INVALID_PASSWORD: "Incorrect password",
   PASSWORD_TOO_SHORT: `Password must be at least ${PASSWORD_MIN} characters`,
   PASSWORD_TOO_LONG: `Password must be at most ${PASSWORD_MAX} bytes`,
@@ -43,6 +44,12 @@ export interface AuthErrorLike {
 /** A sentence for the person at the form. `status` 0 means the request never got an answer. */
 export function authErrorMessage(error: AuthErrorLike | null | undefined): string {
   if (!error) return SERVER_ERROR;
+  if (error.code === "VALIDATION_ERROR") {
+    // Better Auth's request schema failed, e.g. "[body.email] Invalid email address".
+    return error.message?.startsWith("[body.email]")
+      ? INVALID_EMAIL
+      : "Some details are not valid. Check the form and try again.";
+  }
   if (error.code) {
     const known = BY_CODE[error.code];
     if (known) return known;
