@@ -20,7 +20,7 @@ export const config = {
   // Pages only: API answers get their static policy from next.config.ts, without proxy cost.
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+      source: "/((?!api(?:/|$)|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
