@@ -1,0 +1,104 @@
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { type ChildServer, startChildServer } from "./child-server";
+import { findByTitle } from "./proc-stats";
+
+/** The benchmark's own Next output folder, so it never disturbs anyone else's build. */
+export const DIST_DIR = ".next-bench";
+const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
+/** Sources whose change makes the production build stale. */
+const SOURCES = ["app", "lib", "db", "proxy.ts", "next.config.ts", "package.json"];
+/** Idle connections stay open for the whole capacity search (Node's default is 5 s). */
+export const KEEP_ALIVE_MS = 65_000;
+
+function newestMtime(entry: string): number {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(entry);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of fs.readdirSync(entry)) {
+    newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+/** Why the build must be (re)made, or undefined when `.next-bench` is current. */
+export function buildNeeded(force: boolean): string | undefined {
+  if (force) return "--rebuild was given";
+  const buildId = path.join(DIST_DIR, "BUILD_ID");
+  if (!fs.existsSync(buildId)) return `${DIST_DIR} has no BUILD_ID`;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  const changed = SOURCES.find((entry) => newestMtime(entry) > builtAt);
+  return changed ? `${changed} changed since the last build` : undefined;
+}
+
+export function build(): void {
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NODE_ENV: "production" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+  console.info(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+export interface AppServer extends ChildServer {
+  /** The next-server process that answers requests (a child of `next start`). */
+  serverPid: number;
+}
+
+export interface AppOptions {
+  port: number;
+  databaseUrl: string;
+  bcryptCost: number;
+  logLevel: string;
+  /** Folder for a V8 CPU profile of the server, written when it stops. */
+  cpuProfileDir?: string;
+}
+
+export async function startApp(options: AppOptions): Promise<AppServer> {
+  const origin = `http://127.0.0.1:${options.port}`;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: options.databaseUrl,
+    DATABASE_DRIVER: "node-postgres",
+    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    BETTER_AUTH_URL: origin,
+    AUTH_RATE_LIMIT: "off",
+    BCRYPT_COST: String(options.bcryptCost),
+    LOG_LEVEL: options.logLevel,
+  };
+  if (options.cpuProfileDir) {
+    fs.mkdirSync(options.cpuProfileDir, { recursive: true });
+    env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`;
+  }
+  const server = await startChildServer({
+    name: "next start",
+    command: process.execPath,
+    args: [
+      NEXT_BIN,
+      "start",
+      "-H",
+      "127.0.0.1",
+      "-p",
+      String(options.port),
+      "--keepAliveTimeout",
+      String(KEEP_ALIVE_MS),
+    ],
+    env,
+    port: options.port,
+    readyPath: "/api/health",
+  });
+  const serverPid = findByTitle(server.pid, "next-server") ?? server.pid;
+  return { ...server, serverPid };
+}

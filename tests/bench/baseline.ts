@@ -1,0 +1,141 @@
+import http from "node:http";
+import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from "jose";
+import pg from "pg";
+
+/**
+ * The yardstick: a bare node:http server doing the same work as Doable's
+ * `GET /api/{userId}/tasks` (default query: all tasks, newest first, 50 per page) and nothing
+ * else. Same JWT checks with jose against the same public keys (fetched once from the app's
+ * /api/auth/jwks), the same SQL statements with pg (text copied from what db/queries/tasks.ts
+ * and lib/auth/require-user.ts send, captured with log_statement), the same JSON.
+ * No framework, no validation library, no ORM, no logging: how fast this work can go here.
+ *
+ * Run as its own process by tests/bench/run.ts:
+ *   PORT=… DATABASE_URL=… JWKS_URL=… JWT_ISSUER=… node --import tsx tests/bench/baseline.ts
+ */
+
+/** requireUser: the token's user still exists. */
+const USER_EXISTS_SQL = `select "id" from "user" where "user"."id" = $1 limit $2`;
+/** listTasks with sort=created, order=desc, no filters: one row more than the page. */
+const LIST_SQL = `select "id", "user_id", "title", "description", "completed", "completed_at", "priority", "due_at", "tags", "created_at", "updated_at", to_char("tasks"."created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') from "tasks" where "tasks"."user_id" = $1 order by "tasks"."created_at" desc, "tasks"."id" desc limit $2`;
+/** countTasks without filters. */
+const COUNTS_SQL = `select count(*)::int, (count(*) filter (where not "tasks"."completed"))::int, (count(*) filter (where "tasks"."completed"))::int from "tasks" where "tasks"."user_id" = $1`;
+
+const PAGE = 50;
+const PATH = /^\/api\/([^/]+)\/tasks$/;
+
+interface Row {
+  id: string;
+  title: string;
+  description: string | null;
+  completed: boolean;
+  completed_at: Date | null;
+  priority: string;
+  due_at: Date | null;
+  tags: string[];
+  created_at: Date;
+  updated_at: Date;
+  to_char: string;
+}
+
+function send(response: http.ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  response.writeHead(status, {
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    "content-length": Buffer.byteLength(json),
+  });
+  response.end(json);
+}
+
+function fail(response: http.ServerResponse, status: number, code: string, message: string) {
+  send(response, status, { error: { code, message } });
+}
+
+async function main() {
+  const env = (name: string) => {
+    const value = process.env[name];
+    if (!value) throw new Error(`${name} is required`);
+    return value;
+  };
+  const issuer = env("JWT_ISSUER");
+  const keys = (await (await fetch(env("JWKS_URL"))).json()) as JSONWebKeySet;
+  const keySet = createLocalJWKSet(keys);
+  const pool = new pg.Pool({
+    connectionString: env("DATABASE_URL"),
+    max: Number(process.env.DB_POOL_MAX ?? 10),
+  });
+  pool.on("error", () => {});
+
+  async function list(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    urlUserId: string,
+  ) {
+    const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? "");
+    if (!match?.[1]) return fail(response, 401, "unauthorized", "Missing token");
+    let sub: string | undefined;
+    try {
+      const { payload } = await jwtVerify(match[1], keySet, {
+        algorithms: ["EdDSA"],
+        issuer,
+        audience: issuer,
+        requiredClaims: ["sub", "exp"],
+      });
+      sub = payload.sub;
+    } catch {
+      return fail(response, 401, "unauthorized", "Invalid token");
+    }
+    if (sub !== urlUserId) return fail(response, 403, "forbidden", "Not your tasks");
+    const exists = await pool.query(USER_EXISTS_SQL, [sub, 1]);
+    if (exists.rowCount === 0) return fail(response, 401, "unauthorized", "No such account");
+    const [rows, counts] = await Promise.all([
+      pool.query<Row>(LIST_SQL, [sub, PAGE + 1]),
+      pool.query<[number, number, number]>({ text: COUNTS_SQL, values: [sub], rowMode: "array" }),
+    ]);
+    const page = rows.rows.slice(0, PAGE);
+    const last = page.at(-1);
+    const [all, active, completed] = counts.rows[0] ?? [0, 0, 0];
+    send(response, 200, {
+      tasks: page.map((row) => ({
+        id: row.id,
+        title: row.title,
+        description: row.description,
+        completed: row.completed,
+        completedAt: row.completed_at ? row.completed_at.toISOString() : null,
+        priority: row.priority,
+        dueAt: row.due_at ? row.due_at.toISOString() : null,
+        tags: row.tags,
+        createdAt: row.created_at.toISOString(),
+        updatedAt: row.updated_at.toISOString(),
+      })),
+      // lib/tasks/cursor.ts's encoding: base64url JSON [version, sort, order, value, id].
+      nextCursor:
+        rows.rows.length > PAGE && last
+          ? Buffer.from(JSON.stringify([1, "created", "desc", last.to_char, last.id])).toString(
+              "base64url",
+            )
+          : null,
+      counts: { all, active, completed },
+    });
+  }
+
+  const server = http.createServer((request, response) => {
+    const path = (request.url ?? "/").split("?")[0] ?? "/";
+    if (path === "/health") return send(response, 200, { status: "ok" });
+    const match = PATH.exec(path);
+    if (request.method !== "GET" || !match?.[1])
+      return fail(response, 404, "not_found", "No route");
+    list(request, response, decodeURIComponent(match[1])).catch(() => {
+      if (!response.headersSent) fail(response, 500, "internal", "Something went wrong");
+    });
+  });
+  // Like `next start --keepAliveTimeout`: idle connections stay open through the search.
+  server.keepAliveTimeout = 65_000;
+  server.listen(Number(env("PORT")), "127.0.0.1");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

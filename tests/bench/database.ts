@@ -1,0 +1,107 @@
+import pg from "pg";
+import { openDatabase } from "@/db";
+
+/**
+ * The benchmark's own PostgreSQL database: created fresh, migrated with the app's migrations,
+ * seeded in bulk SQL, dropped at the end.
+ */
+
+export const DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+
+export interface BenchDatabase {
+  name: string;
+  url: string;
+}
+
+export function adminUrl(): { url: string; from: string } {
+  if (process.env.BENCH_DATABASE_URL) {
+    return { url: process.env.BENCH_DATABASE_URL, from: "BENCH_DATABASE_URL" };
+  }
+  if (process.env.TEST_DATABASE_URL) {
+    return { url: process.env.TEST_DATABASE_URL, from: "TEST_DATABASE_URL" };
+  }
+  return { url: DEFAULT_ADMIN_URL, from: "default (set BENCH_DATABASE_URL to change)" };
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function createBenchDatabase(admin: string): Promise<BenchDatabase> {
+  const name = `doable_bench_${Date.now().toString(36)}_${process.pid}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = withDatabase(admin, name);
+  const handle = await openDatabase({ driver: "node-postgres", url, migrate: true, poolMax: 1 });
+  await handle.close();
+  return { name, url };
+}
+
+export async function dropBenchDatabase(admin: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    // FORCE (PostgreSQL 13+) ends connections a killed server may have left behind.
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * `perUser` tasks for every given user in one statement: varied titles, half with a
+ * description, a third completed, some due dates and tags, distinct creation times.
+ */
+export async function insertTasks(url: string, userIds: string[], perUser: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `insert into tasks (user_id, title, description, completed, completed_at, priority, due_at,
+                          tags, created_at, updated_at)
+       select u.id,
+              'Task ' || g || ': ' || (array['Buy milk', 'Write the quarterly report',
+                'Call the plumber about the kitchen sink', 'Book flights', 'Review pull request'])[1 + g % 5],
+              case when g % 2 = 0 then 'Details for task ' || g || '. Remember to check the notes from last week and update the shared document.' end,
+              g % 3 = 0,
+              case when g % 3 = 0 then now() - g * interval '1 hour' end,
+              (array['none', 'low', 'medium', 'high'])[1 + g % 4]::task_priority,
+              case when g % 4 = 0 then date_trunc('day', now()) + g * interval '1 day' end,
+              case when g % 5 = 0 then array['home', 'errands'] when g % 7 = 0 then array['work'] else '{}' end,
+              now() - g * interval '1 hour',
+              now() - g * interval '1 hour'
+       from unnest($1::text[]) as u(id) cross join generate_series(1, $2::int) as g`,
+      [userIds, perUser],
+    );
+    await client.query("analyze");
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every task id, per user, in creation order. */
+export async function taskIdsByUser(url: string): Promise<Map<string, string[]>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ user_id: string; id: string }>(
+      "select user_id, id from tasks order by user_id, created_at",
+    );
+    const byUser = new Map<string, string[]>();
+    for (const row of rows) {
+      const list = byUser.get(row.user_id) ?? [];
+      list.push(row.id);
+      byUser.set(row.user_id, list);
+    }
+    return byUser;
+  } finally {
+    await client.end();
+  }
+}

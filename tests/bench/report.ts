@@ -1,0 +1,326 @@
+import type { CapacityResult } from "./capacity";
+import type { ClosedLoopResult } from "./closed-loop";
+import type { CheckResult } from "./generator-check";
+import type { MicroResult } from "./micro";
+import type { CpuShare } from "./proc-stats";
+
+/** Everything one `npm run bench` measured: the JSON file, and the source of the tables. */
+export interface BenchResults {
+  mode: "quick" | "full";
+  startedAt: string;
+  durationS: number;
+  environment: {
+    node: string;
+    cpu: string;
+    cores: number;
+    memoryGiB: number;
+    postgres: string;
+    commit: string;
+    database: string;
+    loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
+  };
+  settings: {
+    users: number;
+    tasksPerUser: number;
+    closedLoopSeconds: number;
+    capacityStepSeconds: number;
+    capacityConnections: number;
+    logLevel: string;
+    serverBcryptCost: number;
+    dbPoolMax: number;
+    keepAliveMs: number;
+    profiled: boolean;
+  };
+  generatorCheck: { connections: number; checks: CheckResult[] };
+  responseCheck: { identical: boolean; detail: string };
+  closed: ClosedRow[];
+  capacity: { doable: CapacityRun; baseline: CapacityRun };
+  micro: MicroResult[];
+  memory: { doable: MemoryRow; baseline: MemoryRow };
+  notes: string[];
+  profile?: string;
+}
+
+export interface ClosedRow extends ClosedLoopResult {
+  server: "doable" | "baseline";
+  scenario: "list" | "mixed";
+  cpu: CpuShare;
+}
+
+export interface CapacityRun extends CapacityResult {
+  cpu: CpuShare;
+}
+
+export interface MemoryRow {
+  /** MiB, right after start. */
+  idle: number;
+  /** MiB, after sign-ups and seeding, before any load. */
+  before: number;
+  /** MiB: the highest of the samples taken every 250 ms and the kernel's VmHWM. */
+  peak: number;
+  /** MiB, after all load, 2 s idle. */
+  after: number;
+}
+
+const n0 = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString("en-US") : "–");
+const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(1) : v.toFixed(0)) : "–");
+const ratio = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(0)} %` : "–");
+const cores = (c: CpuShare) => `${c.ours.toFixed(2)} / ${c.others.toFixed(2)}`;
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+function markdownTable(header: string[], rows: string[][]): string {
+  return [
+    `| ${header.join(" | ")} |`,
+    `|${header.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
+}
+
+export function listRatio(r: BenchResults, connections: number): number {
+  const find = (server: string) =>
+    r.closed.find(
+      (c) => c.server === server && c.scenario === "list" && c.connections === connections,
+    )?.rps ?? 0;
+  const base = find("baseline");
+  return base > 0 ? find("doable") / base : 0;
+}
+
+const CLOSED_HEADER = [
+  "server / scenario",
+  "conns",
+  "req/s",
+  "p50 ms",
+  "p90 ms",
+  "p99 ms",
+  "max ms",
+  "errors",
+  "timeouts",
+  "non-2xx",
+  "CPU ours/others",
+];
+
+function closedRows(r: BenchResults): string[][] {
+  return r.closed.map((c) => [
+    `${c.server} ${c.scenario}`,
+    String(c.connections),
+    n0(c.rps),
+    ms(c.p50),
+    ms(c.p90),
+    ms(c.p99),
+    ms(c.max),
+    String(c.errors),
+    String(c.timeouts),
+    c.non2xx
+      ? `${c.non2xx} (${Object.entries(c.statusCodes)
+          .filter(([code]) => !code.startsWith("2"))
+          .map(([code, count]) => `${code}×${count}`)
+          .join(" ")})`
+      : "0",
+    cores(c.cpu),
+  ]);
+}
+
+const STEP_HEADER = [
+  "server",
+  "offered/s",
+  "achieved/s",
+  "p50 ms",
+  "p90 ms",
+  "p99 ms",
+  "max ms",
+  "err/timeout/non-2xx",
+  "send lag p99 ms",
+  "SLO",
+];
+
+function stepRows(r: BenchResults): string[][] {
+  return (["doable", "baseline"] as const).flatMap((server) =>
+    r.capacity[server].steps.map((s) => [
+      server,
+      n0(s.offered),
+      n0(s.achieved),
+      ms(s.latency.p50),
+      ms(s.latency.p90),
+      ms(s.latency.p99),
+      ms(s.latency.max),
+      `${s.errors}/${s.timeouts}/${s.non2xx}`,
+      ms(s.sendLag.p99),
+      s.pass ? "met" : "missed",
+    ]),
+  );
+}
+
+function summaryRows(r: BenchResults): string[][] {
+  const list = (server: string, conns: number) =>
+    r.closed.find((c) => c.server === server && c.scenario === "list" && c.connections === conns);
+  const mixed1000 = r.closed.find(
+    (c) => c.server === "doable" && c.scenario === "mixed" && c.connections === 1000,
+  );
+  const list1000 = list("doable", 1000);
+  const at50 = list("doable", 50);
+  const mixed50 = r.closed.find(
+    (c) => c.server === "doable" && c.scenario === "mixed" && c.connections === 50,
+  );
+  const jwt = r.micro.find((m) => m.name.startsWith("JWT"));
+  const maxRatio = Math.max(...[10, 50, 100, 1000].map((c) => listRatio(r, c)));
+  const capRatio =
+    r.capacity.baseline.capacity > 0
+      ? r.capacity.doable.capacity / r.capacity.baseline.capacity
+      : 0;
+  const fails = (c?: ClosedLoopResult) => (c ? c.errors + c.timeouts : Number.NaN);
+  return [
+    [
+      "errors + timeouts at 1000 connections (list, mixed)",
+      "0",
+      `${fails(list1000)}, ${fails(mixed1000)}`,
+    ],
+    [
+      "p99 at 50 connections (list, mixed)",
+      "≤ 200 ms",
+      `${ms(at50?.p99 ?? Number.NaN)} ms, ${ms(mixed50?.p99 ?? Number.NaN)} ms`,
+    ],
+    [
+      "list throughput vs baseline (best of 10/50/100/1000 conns)",
+      "≥ 30 %",
+      `${(maxRatio * 100).toFixed(0)} %`,
+    ],
+    [
+      "capacity at the SLO (Doable / baseline)",
+      "≥ 30 %",
+      `${n0(r.capacity.doable.capacity)} / ${n0(r.capacity.baseline.capacity)} req/s = ${(capRatio * 100).toFixed(0)} %`,
+    ],
+    ["JWT verify p50", "< 0.2 ms", jwt ? `${(jwt.latencyUs.p50 / 1000).toFixed(3)} ms` : "–"],
+  ];
+}
+
+export function stdoutReport(r: BenchResults): string {
+  const parts: string[] = [];
+  parts.push(
+    `\nDoable benchmark (${r.mode}), ${r.startedAt}, ${r.durationS.toFixed(0)} s; ${r.environment.cores} cores, load average at start ${r.environment.loadAverageAtStart.map((l) => l.toFixed(2)).join(" ")}`,
+    `users ${r.settings.users} × ${r.settings.tasksPerUser} tasks; app LOG_LEVEL=${r.settings.logLevel} (per-request info logs off); server BCRYPT_COST=${r.settings.serverBcryptCost}`,
+    "",
+    table(["target", "goal", "measured"], summaryRows(r)),
+    "",
+    "Closed loop (autocannon); CPU = cores used by our processes / by other processes",
+    table(CLOSED_HEADER, closedRows(r)),
+    "",
+    "Doable / baseline, list req/s: " +
+      [10, 50, 100, 1000]
+        .map((c) => `${c} conns ${(listRatio(r, c) * 100).toFixed(0)} %`)
+        .join(", "),
+    "",
+    `Capacity at the SLO (open loop, ${r.settings.capacityConnections} connections, p99 ≤ 200 ms, no errors)`,
+    table(STEP_HEADER, stepRows(r)),
+    `capacity: Doable ${n0(r.capacity.doable.capacity)} req/s, baseline ${n0(r.capacity.baseline.capacity)} req/s, ratio ${ratio(r.capacity.doable.capacity, r.capacity.baseline.capacity)}`,
+    "",
+    table(
+      ["micro-benchmark", "ops/s", "p50 µs", "p99 µs"],
+      r.micro.map((m) => [m.name, n0(m.opsPerSecond), n0(m.latencyUs.p50), n0(m.latencyUs.p99)]),
+    ),
+    "",
+    table(
+      ["RSS MiB", "idle", "before load", "peak", "after"],
+      (["doable", "baseline"] as const).map((s) => [
+        s,
+        n0(r.memory[s].idle),
+        n0(r.memory[s].before),
+        n0(r.memory[s].peak),
+        n0(r.memory[s].after),
+      ]),
+    ),
+    "",
+    `generator check (${r.generatorCheck.connections} connections opened):`,
+    ...r.generatorCheck.checks.map(
+      (c) => `  ${c.pass ? "ok  " : "FAIL"} ${c.name}: ${c.measured} (expected ${c.expected})`,
+    ),
+    `response check: ${r.responseCheck.identical ? "identical JSON" : "DIFFERENT"} (${r.responseCheck.detail})`,
+    ...r.notes.map((n) => `note: ${n}`),
+  );
+  return `${parts.join("\n")}\n`;
+}
+
+export function markdownReport(r: BenchResults, svgName: string): string {
+  const e = r.environment;
+  const s = r.settings;
+  return `# Doable benchmark (${r.mode} run)
+
+${r.startedAt}, ${r.durationS.toFixed(0)} s in all. Reproduce with \`npm run bench\` (full) or \`npm run bench -- --quick\`.
+Commit ${e.commit}; Node ${e.node}; ${e.postgres.split(" on ")[0]}; ${e.cores} × ${e.cpu}, ${e.memoryGiB.toFixed(0)} GiB.
+Load average at start ${e.loadAverageAtStart.map((l) => l.toFixed(2)).join(" ")}, at end ${e.loadAverageAtEnd.map((l) => l.toFixed(2)).join(" ")}.
+
+## Against the targets
+
+${markdownTable(["target", "goal", "measured"], summaryRows(r))}
+
+![p99 latency against offered load](${svgName})
+
+## Setup
+
+- A fresh database \`${e.database}\` on the local PostgreSQL, migrated with the app's migrations, dropped afterwards.
+- ${s.users} users signed up through \`POST /api/auth/sign-up/email\`, each with a real JWT from \`GET /api/auth/token\` (EdDSA, the app's own keys); ${s.tasksPerUser} tasks each inserted in bulk SQL (titles, half with descriptions, a third completed, some due dates and tags).
+- Doable: \`next start\` of a production build (\`${".next-bench"}\`), node-postgres driver, pool of ${s.dbPoolMax}, \`LOG_LEVEL=${s.logLevel}\`${s.logLevel === "warn" ? " (the one info line per request that route() writes is off: at these rates stdout logging would dominate)" : ""}, \`AUTH_RATE_LIMIT=off\` (thousands of sign-ups from one address), \`BCRYPT_COST=${s.serverBcryptCost}\` for the sign-ups only (the task routes never hash; bcrypt at the production cost is measured below), \`--keepAliveTimeout ${s.keepAliveMs}\`.
+- Baseline (\`tests/bench/baseline.ts\`): a bare \`node:http\` server doing the same list work: jose \`jwtVerify\` against the same public keys (fetched once from \`/api/auth/jwks\`), the same three SQL statements with \`pg\` (user exists; the page of 51 rows and the counts in parallel), the same JSON, pool of ${s.dbPoolMax}. Response check: ${r.responseCheck.identical ? "the two servers answered the same list request with identical JSON" : "**the JSON differed**"} (${r.responseCheck.detail}).
+- Load from this process: autocannon for the closed loop (${s.closedLoopSeconds} s per row, after a warm-up), our open-loop generator for capacity (${s.capacityStepSeconds} s per step, ${s.capacityConnections} connections opened before the first step). Requests go to the users in turn, so no hot row.
+- Everything (load generator, both servers, PostgreSQL) shares the same ${e.cores} cores. "CPU ours/others" is cores used by our processes (bench, servers, our PostgreSQL backends) and by everything else during the row${r.closed.some((c) => c.cpu.others > 0.2) ? "; rows with others well above 0 were measured while other work ran on the machine and are noisy" : ""}.
+${s.profiled ? "- **This run was profiled** (`--cpu-prof` on the server): its figures are lower than an unprofiled run's.\n" : ""}
+## Closed loop
+
+${markdownTable(CLOSED_HEADER, closedRows(r))}
+
+Doable / baseline, list requests/s: ${[10, 50, 100, 1000].map((c) => `${c} connections ${(listRatio(r, c) * 100).toFixed(0)} %`).join(", ")}.
+
+## Capacity at the SLO
+
+Open loop over ${s.capacityConnections} connections: fixed rates, evenly spaced, each latency counted from the request's scheduled send time. A step meets the SLO with p99 ≤ 200 ms, no errors, timeouts or non-2xx answers, and at least 97 % of the offered rate achieved.
+
+${markdownTable(STEP_HEADER, stepRows(r))}
+
+**Capacity: Doable ${n0(r.capacity.doable.capacity)} req/s, baseline ${n0(r.capacity.baseline.capacity)} req/s: ${ratio(r.capacity.doable.capacity, r.capacity.baseline.capacity)}.**
+
+### How the generator was checked
+
+Before measuring, the generator ran against \`tests/bench/check-server.ts\`, a server whose answers are known in advance (${r.generatorCheck.connections} connections opened):
+
+${markdownTable(
+  ["check", "expected", "measured", ""],
+  r.generatorCheck.checks.map((c) => [c.name, c.expected, c.measured, c.pass ? "ok" : "**FAIL**"]),
+)}
+
+The fixed-service check shows the generator adds no queueing of its own at the rates used (p50 ≈ the service time, the offered rate achieved). The stall check shows latency is counted from the schedule: requests scheduled during a stall of S ms in a run of T ms are S/T of all and wait evenly 0…S ms, so p99 lands near S × (1 − 0.01 T / S) above the service time; a generator that started the clock at the actual send (coordinated omission) would report almost the bare service time.${r.generatorCheck.checks.some((c) => c.name.startsWith("contrast")) ? " The contrast row is autocannon's `overallRate` on the same fixed-service server: it releases each second's budget per connection in a burst, so its latencies include its own bursts." : ""}
+
+## Micro-benchmarks
+
+${markdownTable(
+  ["", "ops/s", "p50 µs", "p90 µs", "p99 µs"],
+  r.micro.map((m) => [
+    m.name,
+    n0(m.opsPerSecond),
+    n0(m.latencyUs.p50),
+    n0(m.latencyUs.p90),
+    n0(m.latencyUs.p99),
+  ]),
+)}
+
+## Memory (resident set of the server process)
+
+${markdownTable(
+  ["MiB", "idle after start", "before load", "peak", "after load"],
+  (["doable", "baseline"] as const).map((k) => [
+    k === "doable" ? "Doable (next-server)" : "baseline",
+    n0(r.memory[k].idle),
+    n0(r.memory[k].before),
+    n0(r.memory[k].peak),
+    n0(r.memory[k].after),
+  ]),
+)}
+${r.notes.length ? `\n## Notes\n\n${r.notes.map((n) => `- ${n}`).join("\n")}\n` : ""}${r.profile ? `\n## CPU profile of the server\n\n\`\`\`\n${r.profile}\n\`\`\`\n` : ""}`;
+}

@@ -1,0 +1,470 @@
+/**
+ * `npm run bench [-- --quick] [-- --rebuild] [-- --profile]`
+ *
+ * Measures Doable's task API under load against a bare node:http baseline doing the same
+ * work, in one invocation: setup (fresh database, production build, real users and JWTs),
+ * a check of the load generator, micro-benchmarks, closed-loop scenarios, capacity at the
+ * SLO, memory. Prints a table; writes JSON, Markdown and an SVG chart to tests/bench/results/.
+ * Figures only: nothing here passes or fails.
+ */
+import { execSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createAccounts } from "./accounts";
+import { build, buildNeeded, DIST_DIR, KEEP_ALIVE_MS, startApp } from "./app-server";
+import { findCapacity } from "./capacity";
+import { type ChildServer, freePort, startChildServer } from "./child-server";
+import { runClosedLoop } from "./closed-loop";
+import {
+  adminUrl,
+  createBenchDatabase,
+  dropBenchDatabase,
+  insertTasks,
+  taskIdsByUser,
+} from "./database";
+import { checkGenerator } from "./generator-check";
+import { benchBcrypt, benchJwtVerify } from "./micro";
+import {
+  cpuShare,
+  cpuSnapshot,
+  MemorySampler,
+  pidsWithCommandLine,
+  processTree,
+  readMemory,
+} from "./proc-stats";
+import { summarizeProfile } from "./profile-summary";
+import {
+  type BenchResults,
+  type ClosedRow,
+  type MemoryRow,
+  markdownReport,
+  stdoutReport,
+} from "./report";
+import { latencyChart } from "./svg-chart";
+import { benchUsers, Workload } from "./workload";
+
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has("--quick");
+const PROFILE = args.has("--profile");
+
+const PLAN = QUICK
+  ? {
+      users: 200,
+      closedS: 2,
+      warmupS: 2,
+      stepMs: 2_000,
+      refine: 0,
+      jwtIterations: 3_000,
+      bcryptIterations: 3,
+      checkMs: 2_000,
+    }
+  : {
+      users: 1000,
+      closedS: 10,
+      warmupS: 5,
+      stepMs: 8_000,
+      refine: 2,
+      jwtIterations: 20_000,
+      bcryptIterations: 10,
+      checkMs: 4_000,
+    };
+const TASKS_PER_USER = 50;
+const CONCURRENCIES = [10, 50, 100, 1000];
+const CAPACITY_CONNECTIONS = 1000;
+/** Sign-ups only; the task routes never hash. Production's default (10) is measured in micro. */
+const SERVER_BCRYPT_COST = 4;
+const LOG_LEVEL = "warn";
+const DB_POOL_MAX = 10;
+const RESULTS_DIR = path.join("tests", "bench", "results");
+
+const log = (message: string) => console.info(`[bench] ${message}`);
+
+/* Cleanup runs once, whether the run ends, fails or is interrupted. */
+const cleanups: (() => Promise<void>)[] = [];
+let cleaning: Promise<void> | undefined;
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const step of cleanups.reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        console.error("[bench] cleanup:", error);
+      }
+    }
+  })();
+  return cleaning;
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    log(`${signal}: stopping servers and dropping the database`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+async function postgresVersion(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ version: string }>("select version()")).rows[0]?.version ?? "?";
+  } finally {
+    await client.end();
+  }
+}
+
+function commit(): string {
+  try {
+    const hash = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
+    const dirty = execSync("git status --porcelain -- app lib db", { encoding: "utf8" }).trim();
+    return dirty ? `${hash} (with uncommitted changes in app/, lib/ or db/)` : hash;
+  } catch {
+    return "unknown";
+  }
+}
+
+async function main() {
+  const startedAt = new Date();
+  const loadAverageAtStart = os.loadavg();
+  const notes: string[] = [];
+  const admin = adminUrl();
+  log(`PostgreSQL: ${admin.url.replace(/:[^:@/]*@/, ":***@")} (from ${admin.from})`);
+  log(
+    `mode: ${QUICK ? "quick" : "full"}; ${os.cpus().length} cores, load average ${loadAverageAtStart.map((l) => l.toFixed(2)).join(" ")}`,
+  );
+  if (loadAverageAtStart[0] && loadAverageAtStart[0] > 1) {
+    log("other work is running on this machine: figures will be noisy");
+  }
+
+  const why = buildNeeded(args.has("--rebuild"));
+  if (why) {
+    log(`building the app into ${DIST_DIR}: ${why}`);
+    build();
+  }
+
+  const db = await createBenchDatabase(admin.url);
+  cleanups.push(async () => {
+    await dropBenchDatabase(admin.url, db.name);
+    log(`dropped database ${db.name}`);
+  });
+  log(`created and migrated database ${db.name}`);
+
+  const profileDir = PROFILE
+    ? path.join(RESULTS_DIR, "profiles", startedAt.toISOString().replace(/[:.]/g, "-"))
+    : undefined;
+  const app = await startApp({
+    port: await freePort(),
+    databaseUrl: db.url,
+    bcryptCost: SERVER_BCRYPT_COST,
+    logLevel: LOG_LEVEL,
+    cpuProfileDir: profileDir,
+  });
+  let appStopped = false;
+  const stopApp = async () => {
+    if (appStopped) return;
+    appStopped = true;
+    await app.stop();
+  };
+  cleanups.push(stopApp);
+  log(`Doable listening at ${app.origin} (next-server pid ${app.serverPid})`);
+  const appMemory = new MemorySampler(() => app.serverPid);
+  const memory: { doable: MemoryRow; baseline: MemoryRow } = {
+    doable: { idle: appMemory.sample()?.rssMiB ?? 0, before: 0, peak: 0, after: 0 },
+    baseline: { idle: 0, before: 0, peak: 0, after: 0 },
+  };
+
+  // Users and tokens through the app's auth endpoints; tasks in bulk SQL.
+  let t = Date.now();
+  const accounts = await createAccounts(app.origin, PLAN.users);
+  log(
+    `signed up ${accounts.length} users and fetched their JWTs in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
+  t = Date.now();
+  await insertTasks(
+    db.url,
+    accounts.map((a) => a.id),
+    TASKS_PER_USER,
+  );
+  const users = benchUsers(accounts, await taskIdsByUser(db.url));
+  log(
+    `inserted ${accounts.length * TASKS_PER_USER} tasks in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
+
+  // The baseline, with the app's published keys.
+  const baselinePort = await freePort();
+  const baseline: ChildServer = await startChildServer({
+    name: "baseline",
+    command: process.execPath,
+    args: ["--import", "tsx", path.join("tests", "bench", "baseline.ts")],
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      PORT: String(baselinePort),
+      DATABASE_URL: db.url,
+      DB_POOL_MAX: String(DB_POOL_MAX),
+      JWKS_URL: `${app.origin}/api/auth/jwks`,
+      JWT_ISSUER: app.origin,
+    },
+    port: baselinePort,
+    readyPath: "/health",
+  });
+  cleanups.push(() => baseline.stop());
+  const baselineMemory = new MemorySampler(() => baseline.pid);
+  memory.baseline.idle = baselineMemory.sample()?.rssMiB ?? 0;
+  log(`baseline listening at ${baseline.origin}`);
+
+  // Same request, same answer?
+  const probe = new Workload(users).list();
+  const [doableBody, baselineBody] = await Promise.all(
+    [app.origin, baseline.origin].map(async (origin) => {
+      const response = await fetch(origin + probe.path, { headers: probe.headers });
+      return { status: response.status, body: await response.text() };
+    }),
+  );
+  const identical =
+    doableBody?.status === 200 &&
+    doableBody.body === baselineBody?.body &&
+    baselineBody.status === 200;
+  const parsed = JSON.parse(doableBody?.body ?? "{}") as { tasks?: unknown[] };
+  const responseCheck = {
+    identical,
+    detail: `GET ${probe.path.replace(/\/api\/[^/]+/, "/api/{userId}")}: ${doableBody?.status} with ${parsed.tasks?.length ?? 0} tasks, ${doableBody?.body.length} bytes; baseline ${baselineBody?.status}, ${baselineBody?.body.length} bytes`,
+  };
+  log(`response check: ${identical ? "identical" : "DIFFERENT"} (${responseCheck.detail})`);
+  if (!identical)
+    notes.push(
+      `Doable and baseline answered differently: Doable ${doableBody?.body.slice(0, 300)} … baseline ${baselineBody?.body.slice(0, 300)}`,
+    );
+
+  // Micro-benchmarks while both servers are idle.
+  const bcryptCost = Number(process.env.BCRYPT_COST ?? 10);
+  const micro = [
+    await benchJwtVerify({
+      jwksUrl: `${app.origin}/api/auth/jwks`,
+      issuer: app.origin,
+      tokens: users.map((u) => u.token),
+      iterations: PLAN.jwtIterations,
+    }),
+    await benchBcrypt(bcryptCost, PLAN.bcryptIterations),
+  ];
+  for (const m of micro)
+    log(`${m.name}: ${Math.round(m.opsPerSecond)} ops/s, p50 ${m.latencyUs.p50.toFixed(0)} µs`);
+
+  log("checking the open-loop generator against a server with known answers");
+  const generatorCheck = await checkGenerator({
+    rate: 2000,
+    durationMs: PLAN.checkMs,
+    contrast: !QUICK,
+  });
+  for (const c of generatorCheck.checks)
+    log(`  ${c.pass ? "ok  " : "FAIL"} ${c.name}: ${c.measured}`);
+
+  const ourPids = () => [
+    process.pid,
+    ...processTree(app.pid),
+    ...processTree(baseline.pid),
+    ...pidsWithCommandLine(db.name),
+  ];
+  memory.doable.before = appMemory.sample()?.rssMiB ?? 0;
+  memory.baseline.before = baselineMemory.sample()?.rssMiB ?? 0;
+  appMemory.start();
+  baselineMemory.start();
+
+  const closed: ClosedRow[] = [];
+  const servers = { doable: app.origin, baseline: baseline.origin };
+  const closedLoop = async (
+    server: "doable" | "baseline",
+    scenario: "list" | "mixed",
+    connections: number,
+  ) => {
+    const workload = new Workload(users, connections);
+    const before = cpuSnapshot(ourPids());
+    const result = await runClosedLoop({
+      origin: servers[server],
+      connections,
+      durationS: PLAN.closedS,
+      next: scenario === "list" ? () => workload.list() : () => workload.mixed(),
+    });
+    const row: ClosedRow = {
+      server,
+      scenario,
+      ...result,
+      cpu: cpuShare(before, cpuSnapshot(ourPids())),
+    };
+    closed.push(row);
+    log(
+      `${server} ${scenario} ×${connections}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, timeouts ${row.timeouts}, non-2xx ${row.non2xx}; CPU ours ${row.cpu.ours.toFixed(2)} others ${row.cpu.others.toFixed(2)}`,
+    );
+    return row;
+  };
+  const warmUp = async (server: "doable" | "baseline") => {
+    const workload = new Workload(users, 7);
+    await runClosedLoop({
+      origin: servers[server],
+      connections: 50,
+      durationS: PLAN.warmupS,
+      next: () => workload.list(),
+    });
+  };
+
+  // List first (on the pristine 50 tasks per user), then capacity, then mixed, which writes.
+  for (const server of ["doable", "baseline"] as const) {
+    log(`warming up ${server}`);
+    await warmUp(server);
+    for (const connections of CONCURRENCIES) await closedLoop(server, "list", connections);
+  }
+
+  const capacity = {} as BenchResults["capacity"];
+  for (const server of ["doable", "baseline"] as const) {
+    const estimate = Math.max(
+      ...closed.filter((c) => c.server === server && c.scenario === "list").map((c) => c.rps),
+    );
+    log(
+      `capacity search on ${server} (estimate from the closed loop: ${Math.round(estimate)} req/s)`,
+    );
+    const workload = new Workload(users, 99);
+    const before = cpuSnapshot(ourPids());
+    const result = await findCapacity({
+      origin: servers[server],
+      connections: CAPACITY_CONNECTIONS,
+      next: () => workload.list(),
+      estimate,
+      stepMs: PLAN.stepMs,
+      refine: PLAN.refine,
+      onStep: (s) =>
+        log(
+          `  ${server} ${s.offered} req/s offered: achieved ${Math.round(s.achieved)}, p50 ${s.latency.p50.toFixed(1)} ms, p99 ${s.latency.p99.toFixed(1)} ms, errors ${s.errors}, timeouts ${s.timeouts}, non-2xx ${s.non2xx}, ${s.connections} connections: ${s.pass ? "met" : "missed"}`,
+        ),
+    });
+    capacity[server] = { ...result, cpu: cpuShare(before, cpuSnapshot(ourPids())) };
+    log(`  capacity of ${server}: ${capacity[server].capacity} req/s`);
+  }
+
+  for (const connections of CONCURRENCIES) await closedLoop("doable", "mixed", connections);
+
+  await new Promise((r) => setTimeout(r, 2_000));
+  appMemory.stop();
+  baselineMemory.stop();
+  for (const [key, sampler, pid] of [
+    ["doable", appMemory, app.serverPid],
+    ["baseline", baselineMemory, baseline.pid],
+  ] as const) {
+    const now = readMemory(pid);
+    memory[key].after = now?.rssMiB ?? 0;
+    memory[key].peak = Math.max(sampler.maxMiB, now?.peakMiB ?? 0);
+  }
+
+  await stopApp();
+  let profile: string | undefined;
+  if (profileDir) profile = summarizeServerProfile(profileDir, app.serverPid);
+
+  const results: BenchResults = {
+    mode: QUICK ? "quick" : "full",
+    startedAt: startedAt.toISOString(),
+    durationS: (Date.now() - startedAt.getTime()) / 1000,
+    environment: {
+      node: process.version,
+      cpu: os.cpus()[0]?.model ?? "?",
+      cores: os.cpus().length,
+      memoryGiB: os.totalmem() / 2 ** 30,
+      postgres: await postgresVersion(admin.url),
+      commit: commit(),
+      database: db.name,
+      loadAverageAtStart,
+      loadAverageAtEnd: os.loadavg(),
+    },
+    settings: {
+      users: users.length,
+      tasksPerUser: TASKS_PER_USER,
+      closedLoopSeconds: PLAN.closedS,
+      capacityStepSeconds: PLAN.stepMs / 1000,
+      capacityConnections: CAPACITY_CONNECTIONS,
+      logLevel: LOG_LEVEL,
+      serverBcryptCost: SERVER_BCRYPT_COST,
+      dbPoolMax: DB_POOL_MAX,
+      keepAliveMs: KEEP_ALIVE_MS,
+      profiled: PROFILE,
+    },
+    generatorCheck,
+    responseCheck,
+    closed,
+    capacity,
+    micro,
+    memory,
+    notes,
+    profile,
+  };
+  writeResults(results);
+}
+
+/** The next-server's profile (the biggest file: the `next` CLI parent is idle), summarized. */
+function summarizeServerProfile(dir: string, serverPid: number): string | undefined {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
+  const file =
+    files.find((f) => f.includes(`.${serverPid}.`)) ??
+    files.sort(
+      (a, b) => fs.statSync(path.join(dir, b)).size - fs.statSync(path.join(dir, a)).size,
+    )[0];
+  if (!file) return undefined;
+  const summary = summarizeProfile(JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")));
+  const busy = summary.totalMs - summary.idleMs;
+  const line = ([key, ms]: [string, number]) =>
+    `${((ms / busy) * 100).toFixed(1).padStart(5)} %  ${key}`;
+  return [
+    `${path.join(dir, file)}: busy ${(busy / 1000).toFixed(1)} s of ${(summary.totalMs / 1000).toFixed(1)} s`,
+    "self time by package:",
+    ...summary.byOwner
+      .filter(([k]) => k !== "(idle)")
+      .slice(0, 12)
+      .map(line),
+    "self time by function:",
+    ...summary.selfByFunction.slice(0, 20).map(line),
+  ].join("\n");
+}
+
+function writeResults(results: BenchResults) {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const stamp = results.startedAt.replace(/[:.]/g, "-");
+  const base = path.join(RESULTS_DIR, `${results.mode}-${stamp}`);
+  // Only a full run refreshes the committed latest.md and latest.svg.
+  const latest = results.mode === "full" ? path.join(RESULTS_DIR, "latest") : undefined;
+  const svg = latencyChart(
+    [
+      {
+        name: "Doable",
+        color: "#2563eb",
+        points: points(results.capacity.doable),
+        capacity: results.capacity.doable.capacity,
+      },
+      {
+        name: "baseline",
+        color: "#16a34a",
+        points: points(results.capacity.baseline),
+        capacity: results.capacity.baseline.capacity,
+      },
+    ],
+    200,
+    `p99 latency vs offered load, GET /api/{userId}/tasks (${results.mode} run)`,
+  );
+  fs.writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(`${base}.svg`, svg);
+  fs.writeFileSync(`${base}.md`, markdownReport(results, path.basename(`${base}.svg`)));
+  if (latest) {
+    fs.writeFileSync(`${latest}.json`, `${JSON.stringify(results, null, 2)}\n`);
+    fs.writeFileSync(`${latest}.svg`, svg);
+    fs.writeFileSync(`${latest}.md`, markdownReport(results, "latest.svg"));
+  }
+  process.stdout.write(stdoutReport(results));
+  log(`wrote ${base}.{json,md,svg}${latest ? ` and ${latest}.{md,svg}` : ""}`);
+}
+
+function points(run: BenchResults["capacity"]["doable"]) {
+  return run.steps.map((s) => ({ offered: s.offered, p99: s.latency.p99, pass: s.pass }));
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error("[bench] failed:", error);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanup());
