@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { Logo } from "@/components/ui/logo";
+
+export const metadata: Metadata = { title: "Page not found" };
+
+export default function NotFound() {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="mx-auto flex h-14 w-full max-w-5xl items-center px-4 sm:px-6">
+        <Link href="/" className="rounded-md">
+          <Logo className="text-lg" />
+        </Link>
+      </header>
+      <main className="mx-auto flex w-full max-w-md flex-1 flex-col items-center justify-center px-4 pb-16 text-center">
+        <p className="text-sm font-semibold text-blue-700 dark:text-blue-400">404</p>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">This page doesn't exist</h1>
+        <p className="mt-2 text-zinc-600 dark:text-zinc-300">
+          The link may be old, or the address mistyped.
+        </p>
+        <div className="mt-6 flex gap-2">
+          <Link href="/dashboard" className={buttonClass("primary")}>
+            Go to your tasks
+          </Link>
+          <Link href="/" className={buttonClass("secondary")}>
+            Home
+          </Link>
+        </div>
+      </main>
+    </div>
+  );
+}

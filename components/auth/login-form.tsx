@@ -1,0 +1,65 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { authErrorMessage } from "@/lib/auth/messages";
+import { authClient } from "@/lib/auth-client";
+import { signInSchema } from "@/lib/validation/auth";
+import { authLinkClass } from "./auth-card";
+import { FormAlert } from "./form-alert";
+import { SubmitButton } from "./submit-button";
+import { TextField } from "./text-field";
+import { useAuthForm } from "./use-auth-form";
+
+/** Email and password sign-in; on success the browser goes to `next` (a safe local path). */
+export function LoginForm({ next, notice }: { next: string; notice?: string | undefined }) {
+  const router = useRouter();
+  const form = useAuthForm(signInSchema, { email: "", password: "" });
+  const submit = form.onSubmit(async ({ email, password }) => {
+    const { error } = await authClient.signIn.email({ email, password });
+    if (error) {
+      form.setServerError(authErrorMessage(error));
+      return false;
+    }
+    router.replace(next);
+    return true;
+  });
+
+  return (
+    <form ref={form.formRef} onSubmit={submit} noValidate className="space-y-5">
+      {form.serverError ? (
+        <FormAlert>{form.serverError}</FormAlert>
+      ) : notice ? (
+        <FormAlert tone="success">{notice}</FormAlert>
+      ) : null}
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        inputMode="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        placeholder="you@example.com"
+        value={form.values.email}
+        onValueChange={(v) => form.setField("email", v)}
+        error={form.errors.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={form.values.password}
+        onValueChange={(v) => form.setField("password", v)}
+        error={form.errors.password}
+        labelAside={
+          <Link href="/forgot-password" className={`text-sm ${authLinkClass}`}>
+            Forgot password?
+          </Link>
+        }
+      />
+      <SubmitButton busy={form.busy}>Log in</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { authErrorMessage, EMAIL_TAKEN } from "@/lib/auth/messages";
+import { authClient } from "@/lib/auth-client";
+import { PASSWORD_MIN, signUpSchema } from "@/lib/validation/auth";
+import { FormAlert } from "./form-alert";
+import { SubmitButton } from "./submit-button";
+import { TextField } from "./text-field";
+import { useAuthForm } from "./use-auth-form";
+
+/** Creates an account (which signs in) and sends the browser to `next`. */
+export function SignUpForm({ next, loginHref }: { next: string; loginHref: string }) {
+  const router = useRouter();
+  const form = useAuthForm(signUpSchema, { name: "", email: "", password: "" });
+  const submit = form.onSubmit(async ({ name, email, password }) => {
+    const { error } = await authClient.signUp.email({ name, email, password });
+    if (error) {
+      form.setServerError(authErrorMessage(error));
+      return false;
+    }
+    router.replace(next);
+    return true;
+  });
+
+  return (
+    <form ref={form.formRef} onSubmit={submit} noValidate className="space-y-5">
+      {form.serverError && (
+        <FormAlert>
+          {form.serverError}
+          {form.serverError === EMAIL_TAKEN && (
+            <>
+              {". "}
+              <Link href={loginHref} className="font-medium underline underline-offset-2">
+                Log in instead
+              </Link>
+            </>
+          )}
+        </FormAlert>
+      )}
+      <TextField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        placeholder="Ada Lovelace"
+        value={form.values.name}
+        onValueChange={(v) => form.setField("name", v)}
+        error={form.errors.name}
+      />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        placeholder="you@example.com"
+        value={form.values.email}
+        onValueChange={(v) => form.setField("email", v)}
+        error={form.errors.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        value={form.values.password}
+        onValueChange={(v) => form.setField("password", v)}
+        error={form.errors.password}
+        hint={`At least ${PASSWORD_MIN} characters.`}
+      />
+      <SubmitButton busy={form.busy}>Create account</SubmitButton>
+    </form>
+  );
+}

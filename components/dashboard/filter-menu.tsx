@@ -1,0 +1,117 @@
+"use client";
+
+import { DropdownMenu } from "radix-ui";
+import { Button } from "@/components/ui/button";
+import { FilterIcon } from "@/components/ui/icons";
+import {
+  menuContentClass,
+  menuItemClass,
+  menuLabelClass,
+  menuSeparatorClass,
+} from "@/components/ui/menu-styles";
+import type { DueFilter, TaskPriority } from "@/lib/api-client";
+import { dueLabel, dues, priorities, priorityLabel, type View } from "./view";
+
+const ANY = "any";
+
+function Indicator() {
+  return (
+    <DropdownMenu.ItemIndicator className="ml-auto text-blue-600 dark:text-blue-400">
+      ●
+    </DropdownMenu.ItemIndicator>
+  );
+}
+
+/** Priority, due date and tag filters in one menu; each group keeps one choice. */
+export function FilterMenu({
+  view,
+  tags,
+  onChange,
+}: {
+  view: View;
+  tags: string[];
+  onChange: (patch: Partial<View>) => void;
+}) {
+  const active = [view.priority, view.due, view.tag].filter(Boolean).length;
+  const tagChoices = [...new Set([...(view.tag ? [view.tag] : []), ...tags])].sort();
+
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger asChild>
+        <Button variant="secondary" size="sm" className="h-9">
+          <FilterIcon />
+          <span>Filter</span>
+          {active > 0 && (
+            <span className="rounded-full bg-blue-600 px-1.5 text-xs leading-5 text-white dark:bg-blue-500 dark:text-zinc-950">
+              {active}
+              <span className="sr-only"> active</span>
+            </span>
+          )}
+        </Button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={6}
+          collisionPadding={8}
+          className={`${menuContentClass} max-h-[var(--radix-dropdown-menu-content-available-height)] overflow-y-auto`}
+        >
+          <DropdownMenu.Label className={menuLabelClass}>Priority</DropdownMenu.Label>
+          <DropdownMenu.RadioGroup
+            value={view.priority ?? ANY}
+            onValueChange={(v) => onChange({ priority: v === ANY ? null : (v as TaskPriority) })}
+          >
+            <DropdownMenu.RadioItem value={ANY} className={menuItemClass}>
+              Any priority
+              <Indicator />
+            </DropdownMenu.RadioItem>
+            {priorities.map((p) => (
+              <DropdownMenu.RadioItem key={p} value={p} className={menuItemClass}>
+                {priorityLabel[p]}
+                <Indicator />
+              </DropdownMenu.RadioItem>
+            ))}
+          </DropdownMenu.RadioGroup>
+          <DropdownMenu.Separator className={menuSeparatorClass} />
+          <DropdownMenu.Label className={menuLabelClass}>Due</DropdownMenu.Label>
+          <DropdownMenu.RadioGroup
+            value={view.due ?? ANY}
+            onValueChange={(v) => onChange({ due: v === ANY ? null : (v as DueFilter) })}
+          >
+            <DropdownMenu.RadioItem value={ANY} className={menuItemClass}>
+              Any time
+              <Indicator />
+            </DropdownMenu.RadioItem>
+            {dues.map((d) => (
+              <DropdownMenu.RadioItem key={d} value={d} className={menuItemClass}>
+                {dueLabel[d]}
+                <Indicator />
+              </DropdownMenu.RadioItem>
+            ))}
+          </DropdownMenu.RadioGroup>
+          {tagChoices.length > 0 && (
+            <>
+              <DropdownMenu.Separator className={menuSeparatorClass} />
+              <DropdownMenu.Label className={menuLabelClass}>Tag</DropdownMenu.Label>
+              <DropdownMenu.RadioGroup
+                value={view.tag ?? ANY}
+                onValueChange={(v) => onChange({ tag: v === ANY ? null : v })}
+              >
+                <DropdownMenu.RadioItem value={ANY} className={menuItemClass}>
+                  Any tag
+                  <Indicator />
+                </DropdownMenu.RadioItem>
+                {tagChoices.map((tag) => (
+                  <DropdownMenu.RadioItem key={tag} value={tag} className={menuItemClass}>
+                    #{tag}
+                    <Indicator />
+                  </DropdownMenu.RadioItem>
+                ))}
+              </DropdownMenu.RadioGroup>
+            </>
+          )}
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

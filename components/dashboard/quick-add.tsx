@@ -1,0 +1,119 @@
+"use client";
+
+import { forwardRef, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ChevronDownIcon, PlusIcon } from "@/components/ui/icons";
+import type { TaskInput } from "@/lib/api-client";
+import {
+  type DraftErrors,
+  emptyDraft,
+  FieldError,
+  parseDraft,
+  TaskDetailFields,
+  type TaskDraft,
+} from "./task-fields";
+
+/**
+ * The box at the top: type a title and press Enter. "Details" opens description, priority,
+ * due date and tags. The form is cleared as soon as the task is shown (optimistically) and
+ * refilled if the server refuses it, so nothing typed is lost.
+ */
+export const QuickAdd = forwardRef<
+  HTMLInputElement,
+  { onAdd: (input: TaskInput) => Promise<unknown> }
+>(function QuickAdd({ onAdd }, titleRef) {
+  const id = useId();
+  const [draft, setDraft] = useState<TaskDraft>(emptyDraft);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [open, setOpen] = useState(false);
+
+  const change = (patch: Partial<TaskDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setErrors({});
+  };
+
+  const submit = async () => {
+    if (!draft.title.trim()) {
+      setErrors({ title: "Give the task a title" });
+      return;
+    }
+    const parsed = parseDraft(draft);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      if (!parsed.errors.title) setOpen(true);
+      return;
+    }
+    const submitted = draft;
+    setDraft({ ...emptyDraft, priority: draft.priority });
+    try {
+      await onAdd(parsed.input);
+    } catch {
+      // The dashboard has told the user why; give them their text back.
+      setDraft(submitted);
+    }
+  };
+
+  return (
+    <form
+      aria-label="Add a task"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      className="rounded-xl border border-zinc-200 bg-white shadow-sm transition-shadow focus-within:border-zinc-300 focus-within:shadow-md dark:border-zinc-800 dark:bg-zinc-900 dark:focus-within:border-zinc-700"
+    >
+      <div className="flex items-center gap-2 p-2">
+        <PlusIcon
+          className="ml-1.5 shrink-0 text-zinc-500 dark:text-zinc-400"
+          width={20}
+          height={20}
+        />
+        <label htmlFor={`${id}-title`} className="sr-only">
+          New task
+        </label>
+        <input
+          ref={titleRef}
+          id={`${id}-title`}
+          value={draft.title}
+          onChange={(e) => change({ title: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === "Escape") {
+              if (draft.title) change({ title: "" });
+              else e.currentTarget.blur();
+            }
+          }}
+          placeholder="Add a task…"
+          autoComplete="off"
+          enterKeyHint="done"
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={errors.title ? `${id}-title-error` : undefined}
+          className="h-10 min-w-0 flex-1 bg-transparent text-base text-zinc-900 placeholder:text-zinc-500 focus-visible:outline-none dark:text-zinc-100 dark:placeholder:text-zinc-400"
+        />
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-expanded={open}
+          aria-controls={`${id}-details`}
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span className="hidden sm:inline">Details</span>
+          <span className="sr-only sm:hidden">Details</span>
+          <ChevronDownIcon className={`transition-transform ${open ? "rotate-180" : ""}`} />
+        </Button>
+        <Button type="submit" variant="primary" size="sm" className="px-3">
+          Add
+        </Button>
+      </div>
+      <div className="px-3">
+        <FieldError id={`${id}-title-error`} message={errors.title} />
+      </div>
+      <div
+        id={`${id}-details`}
+        hidden={!open}
+        className="border-t border-zinc-200 p-3 dark:border-zinc-800"
+      >
+        {open && <TaskDetailFields draft={draft} errors={errors} onChange={change} />}
+      </div>
+    </form>
+  );
+});

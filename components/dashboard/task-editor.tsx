@@ -1,0 +1,115 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { TrashIcon } from "@/components/ui/icons";
+import type { Task, TaskInput } from "@/lib/api-client";
+import {
+  type DraftErrors,
+  draftOf,
+  FieldError,
+  fieldClass,
+  parseDraft,
+  TaskDetailFields,
+  type TaskDraft,
+} from "./task-fields";
+import { inputOf } from "./task-match";
+
+/**
+ * A task opened for editing, in place of its row. Enter in the title or Ctrl/⌘+Enter anywhere
+ * saves; Escape cancels. Errors from the schema show beside their field.
+ */
+export function TaskEditor({
+  task,
+  onSave,
+  onCancel,
+  onDelete,
+}: {
+  task: Task;
+  onSave: (task: Task, input: TaskInput) => void;
+  onCancel: () => void;
+  onDelete: (task: Task) => void;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState<TaskDraft>(() => draftOf(inputOf(task)));
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const titleRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    titleRef.current?.focus();
+    titleRef.current?.select();
+  }, []);
+
+  const change = (patch: Partial<TaskDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setErrors({});
+  };
+
+  const save = () => {
+    const parsed = parseDraft(draft);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
+    onSave(task, parsed.input);
+  };
+
+  return (
+    <li data-task-id={task.id} data-editing className="list-none py-1">
+      <form
+        aria-label={`Edit “${task.title}”`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            e.preventDefault();
+            e.stopPropagation();
+            onCancel();
+          } else if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
+            e.preventDefault();
+            save();
+          }
+        }}
+        className="space-y-3 rounded-xl border border-zinc-300 bg-white p-3 shadow-md dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        <div>
+          <label htmlFor={`${id}-title`} className="sr-only">
+            Title
+          </label>
+          <input
+            ref={titleRef}
+            id={`${id}-title`}
+            value={draft.title}
+            onChange={(e) => change({ title: e.target.value })}
+            autoComplete="off"
+            aria-invalid={errors.title ? true : undefined}
+            aria-describedby={errors.title ? `${id}-title-error` : undefined}
+            className={`${fieldClass} text-base font-medium`}
+          />
+          <FieldError id={`${id}-title-error`} message={errors.title} />
+        </div>
+        <TaskDetailFields draft={draft} errors={errors} onChange={change} />
+        <div className="flex items-center gap-2 pt-1">
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => onDelete(task)}
+            className="text-red-700 hover:text-red-800 dark:text-red-400 dark:hover:text-red-300"
+          >
+            <TrashIcon />
+            Delete
+          </Button>
+          <span className="flex-1" />
+          <Button variant="secondary" size="sm" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" size="sm">
+            Save
+          </Button>
+        </div>
+      </form>
+    </li>
+  );
+}

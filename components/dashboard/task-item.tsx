@@ -1,0 +1,160 @@
+"use client";
+
+import { memo, useId } from "react";
+import { CalendarIcon, CheckIcon, FlagIcon, TrashIcon } from "@/components/ui/icons";
+import type { Task, TaskPriority } from "@/lib/api-client";
+import { type DueTone, describeDue } from "./due";
+import { priorityLabel } from "./view";
+
+const ringByPriority: Record<TaskPriority, string> = {
+  high: "border-red-600 checked:bg-red-600 dark:border-red-500 dark:checked:bg-red-500",
+  medium: "border-amber-500 checked:bg-amber-500 dark:border-amber-400 dark:checked:bg-amber-400",
+  low: "border-blue-600 checked:bg-blue-600 dark:border-blue-400 dark:checked:bg-blue-400",
+  none: "border-zinc-400 checked:bg-zinc-500 dark:border-zinc-500 dark:checked:bg-zinc-500",
+};
+
+const flagByPriority: Record<TaskPriority, string> = {
+  high: "text-red-700 dark:text-red-400",
+  medium: "text-amber-700 dark:text-amber-400",
+  low: "text-blue-700 dark:text-blue-400",
+  none: "",
+};
+
+const dueTone: Record<DueTone, string> = {
+  overdue: "text-red-700 dark:text-red-400 font-medium",
+  today: "text-emerald-700 dark:text-emerald-400",
+  tomorrow: "text-amber-700 dark:text-amber-400",
+  soon: "text-violet-700 dark:text-violet-400",
+  later: "text-zinc-600 dark:text-zinc-400",
+  done: "text-zinc-500 dark:text-zinc-400",
+};
+
+export interface TaskItemProps {
+  task: Task;
+  active: boolean;
+  selecting: boolean;
+  selected: boolean;
+  now: Date;
+  onToggle: (task: Task) => void;
+  onEdit: (task: Task) => void;
+  onDelete: (task: Task) => void;
+  onSelect: (task: Task, selected: boolean) => void;
+  onFocusRow: (task: Task) => void;
+}
+
+/** One task in the list: checkbox, title (opens the editor), details, and a delete button. */
+export const TaskItem = memo(function TaskItem({
+  task,
+  active,
+  selecting,
+  selected,
+  now,
+  onToggle,
+  onEdit,
+  onDelete,
+  onSelect,
+  onFocusRow,
+}: TaskItemProps) {
+  const id = useId();
+  const saving = task.id.startsWith("temp-");
+  const due = task.dueAt ? describeDue(task.dueAt, task.completed, now) : null;
+  const excerpt = task.description?.split("\n").find((line) => line.trim()) ?? null;
+
+  return (
+    <li
+      data-task-id={task.id}
+      data-active={active || undefined}
+      onFocus={() => onFocusRow(task)}
+      className={`group relative flex items-start gap-3 rounded-lg px-2 py-2.5 transition-colors sm:px-3 ${
+        active ? "bg-zinc-100 dark:bg-zinc-800/70" : "hover:bg-zinc-50 dark:hover:bg-zinc-900"
+      } ${selected ? "bg-blue-50 dark:bg-blue-500/10" : ""} ${saving ? "opacity-70" : ""}`}
+    >
+      {selecting && (
+        <span className="relative z-10 flex size-6 shrink-0 items-center justify-center">
+          <input
+            type="checkbox"
+            checked={selected}
+            onChange={(e) => onSelect(task, e.target.checked)}
+            aria-label={`Select “${task.title}”`}
+            className="size-4 accent-blue-600"
+          />
+        </span>
+      )}
+      <span className="relative z-10 flex size-6 shrink-0 items-center justify-center">
+        <input
+          type="checkbox"
+          checked={task.completed}
+          disabled={saving}
+          onChange={() => onToggle(task)}
+          aria-labelledby={`${id}-title`}
+          className={`peer size-5 cursor-pointer appearance-none rounded-full border-2 transition-colors disabled:cursor-default ${ringByPriority[task.priority]}`}
+        />
+        <CheckIcon
+          width={12}
+          height={12}
+          strokeWidth={3.5}
+          className="pointer-events-none absolute hidden text-white peer-checked:block dark:text-zinc-950"
+        />
+      </span>
+
+      <div className="min-w-0 flex-1">
+        <button
+          type="button"
+          data-task-title
+          disabled={saving}
+          onClick={() => onEdit(task)}
+          className="block max-w-full text-left after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:-outline-offset-2 focus-visible:after:outline-blue-600 dark:focus-visible:after:outline-blue-400"
+        >
+          <span
+            id={`${id}-title`}
+            className={`block break-words leading-6 ${
+              task.completed ? "text-zinc-500 line-through dark:text-zinc-400" : ""
+            }`}
+          >
+            {task.title}
+          </span>
+        </button>
+        {excerpt && <p className="truncate text-sm text-zinc-600 dark:text-zinc-400">{excerpt}</p>}
+        {(due || task.priority !== "none" || task.tags.length > 0) && (
+          <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
+            {due && (
+              <span
+                className={`inline-flex items-center gap-1 ${dueTone[due.tone]}`}
+                title={due.full}
+              >
+                <CalendarIcon width={13} height={13} />
+                {due.overdue && <span className="sr-only">Overdue, due</span>}
+                {due.label}
+              </span>
+            )}
+            {task.priority !== "none" && (
+              <span className={`inline-flex items-center gap-1 ${flagByPriority[task.priority]}`}>
+                <FlagIcon width={13} height={13} />
+                {priorityLabel[task.priority]}
+                <span className="sr-only"> priority</span>
+              </span>
+            )}
+            {task.tags.map((tag) => (
+              <span
+                key={tag}
+                className="rounded-full bg-zinc-100 px-2 py-0.5 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+              >
+                #{tag}
+              </span>
+            ))}
+          </div>
+        )}
+      </div>
+
+      <button
+        type="button"
+        disabled={saving}
+        onClick={() => onDelete(task)}
+        aria-label={`Delete “${task.title}”`}
+        className="relative z-10 hidden size-8 shrink-0 items-center justify-center rounded-md text-zinc-500 opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 hover:bg-zinc-200 hover:text-red-700 focus-visible:opacity-100 sm:inline-flex dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-red-400"
+      >
+        <TrashIcon />
+      </button>
+    </li>
+  );
+});

@@ -1,0 +1,110 @@
+import type {
+  DueFilter,
+  SortKey,
+  SortOrder,
+  TaskListQuery,
+  TaskPriority,
+  TaskStatus,
+} from "@/lib/api-client";
+import { DUE_FILTERS, SORT_KEYS, SORT_ORDERS, TASK_STATUSES } from "@/lib/validation/tasks";
+
+/**
+ * What the dashboard shows: tab, search, filters and sort. It lives in the URL so a reload or
+ * a shared link keeps the view; defaults are left out to keep links short.
+ */
+export interface View {
+  status: TaskStatus;
+  q: string;
+  priority: TaskPriority | null;
+  tag: string | null;
+  due: DueFilter | null;
+  sort: SortKey;
+  order: SortOrder;
+}
+
+export const defaultView: View = {
+  status: "all",
+  q: "",
+  priority: null,
+  tag: null,
+  due: null,
+  sort: "created",
+  order: "desc",
+};
+
+export const statuses = TASK_STATUSES;
+/** Most important first, as menus list them. */
+export const priorities: readonly TaskPriority[] = ["high", "medium", "low", "none"];
+export const dues = DUE_FILTERS;
+export const sorts = SORT_KEYS;
+
+export const priorityLabel: Record<TaskPriority, string> = {
+  high: "High",
+  medium: "Medium",
+  low: "Low",
+  none: "No priority",
+};
+
+export const dueLabel: Record<DueFilter, string> = {
+  overdue: "Overdue",
+  today: "Due today",
+  week: "Due this week",
+  none: "No due date",
+};
+
+export const sortLabel: Record<SortKey, string> = {
+  created: "Date added",
+  updated: "Last changed",
+  due: "Due date",
+  priority: "Priority",
+  title: "Title",
+};
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
+  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+/** Reads a view from the address bar, ignoring anything unknown or malformed. */
+export function viewFromParams(params: { get(name: string): string | null }): View {
+  const tag = params.get("tag")?.trim().toLowerCase();
+  return {
+    status: oneOf(statuses, params.get("status")) ?? defaultView.status,
+    q: (params.get("q") ?? "").slice(0, 200),
+    priority: oneOf(priorities, params.get("priority")),
+    tag: tag ? tag.slice(0, 32) : null,
+    due: oneOf(dues, params.get("due")),
+    sort: oneOf(sorts, params.get("sort")) ?? defaultView.sort,
+    order: oneOf(SORT_ORDERS, params.get("order")) ?? defaultView.order,
+  };
+}
+
+export function viewToSearch(view: View): string {
+  const params = new URLSearchParams();
+  if (view.status !== defaultView.status) params.set("status", view.status);
+  if (view.q.trim()) params.set("q", view.q.trim());
+  if (view.priority) params.set("priority", view.priority);
+  if (view.tag) params.set("tag", view.tag);
+  if (view.due) params.set("due", view.due);
+  if (view.sort !== defaultView.sort || view.order !== defaultView.order) {
+    params.set("sort", view.sort);
+    params.set("order", view.order);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export function viewToQuery(view: View): TaskListQuery {
+  return {
+    status: view.status,
+    q: view.q.trim() || undefined,
+    priority: view.priority ?? undefined,
+    tag: view.tag ?? undefined,
+    due: view.due ?? undefined,
+    sort: view.sort,
+    order: view.order,
+  };
+}
+
+export function hasFilters(view: View): boolean {
+  return Boolean(view.q.trim() || view.priority || view.tag || view.due);
+}
