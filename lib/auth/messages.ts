@@ -12,8 +12,7 @@ export const TOO_MANY_ATTEMPTS = "Too many attempts. Please wait a minute and tr
 export const NETWORK_ERROR = "Can't reach Doable. Check your connection and try again.";
 export const SERVER_ERROR = "Something went wrong on our side. Please try again.";
 export const INVALID_EMAIL = "Enter a valid email address";
-export const INVALID_RESET_LINK =
-  "This reset link is invalid or has expired. Ask for a new one below.";
+export const INVALID_RESET_LINK = "This reset link is invalid or has expired.";
 
 const BY_CODE: Record<string, string> = {
   INVALID_EMAIL_OR_PASSWORD: INCORRECT_CREDENTIALS,
