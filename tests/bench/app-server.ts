@@ -1,6 +1,7 @@
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { type ChildServer, startChildServer } from "./child-server";
 import { findByTitle } from "./proc-stats";
@@ -9,7 +10,17 @@ import { findByTitle } from "./proc-stats";
 export const DIST_DIR = ".next-bench";
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 /** Sources whose change makes the production build stale. */
-const SOURCES = ["app", "lib", "db", "proxy.ts", "next.config.ts", "package.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "drizzle",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "package.json",
+];
 /** Idle connections stay open for the whole capacity search (Node's default is 5 s). */
 export const KEEP_ALIVE_MS = 65_000;
 
@@ -28,20 +39,67 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
+function git(args: string[]): string {
+  return execFileSync("git", args, { encoding: "utf8" }).trim();
+}
+
+/** Where the measured app's sources are, and how to name them in the report. */
+export interface AppSource {
+  dir: string;
+  label: string;
+}
+
+/**
+ * The working tree as it is (default), or with `ref` a clean export of that commit in
+ * /tmp/doable-bench-src/<sha>: measured code without anyone's uncommitted work, and a build
+ * that leaves the working tree alone (`next build` rewrites tsconfig.json's include list for
+ * every new output folder). node_modules is hard-linked in (same files, no download).
+ */
+export function prepareSource(ref: string | undefined): AppSource {
+  const head = git(["rev-parse", "--short=12", "HEAD"]);
+  if (!ref) {
+    const dirty = git(["status", "--porcelain", "--", ...SOURCES]);
+    return {
+      dir: process.cwd(),
+      label: dirty ? `working tree at ${head} with uncommitted changes` : `working tree at ${head}`,
+    };
+  }
+  const sha = git(["rev-parse", "--short=12", `${ref}^{commit}`]);
+  const dir = path.join(os.tmpdir(), "doable-bench-src", sha);
+  if (!fs.existsSync(path.join(dir, "package.json"))) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    execFileSync("sh", ["-c", `git archive ${sha} | tar -x -C "${dir}"`]);
+    execFileSync("cp", ["-al", path.resolve("node_modules"), path.join(dir, "node_modules")]);
+  }
+  return { dir, label: `commit ${sha} (clean export of ${ref})` };
+}
+
 /** Why the build must be (re)made, or undefined when `.next-bench` is current. */
-export function buildNeeded(force: boolean): string | undefined {
-  if (force) return "--rebuild was given";
-  const buildId = path.join(DIST_DIR, "BUILD_ID");
+export function buildNeeded(
+  source: AppSource,
+  mode: "auto" | "always" | "never",
+): string | undefined {
+  if (mode === "always") return "--rebuild was given";
+  const buildId = path.join(source.dir, DIST_DIR, "BUILD_ID");
   if (!fs.existsSync(buildId)) return `${DIST_DIR} has no BUILD_ID`;
+  // --no-rebuild: measure the existing build even if sources changed since (say so).
+  if (mode === "never") return undefined;
   const builtAt = fs.statSync(buildId).mtimeMs;
-  const changed = SOURCES.find((entry) => newestMtime(entry) > builtAt);
+  const changed = SOURCES.find((entry) => newestMtime(path.join(source.dir, entry)) > builtAt);
   return changed ? `${changed} changed since the last build` : undefined;
 }
 
-export function build(): void {
+export function build(source: AppSource): void {
   const started = Date.now();
   const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
-    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NODE_ENV: "production" },
+    cwd: source.dir,
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: DIST_DIR,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
@@ -54,6 +112,7 @@ export interface AppServer extends ChildServer {
 }
 
 export interface AppOptions {
+  source: AppSource;
   port: number;
   databaseUrl: string;
   bcryptCost: number;
@@ -95,6 +154,7 @@ export async function startApp(options: AppOptions): Promise<AppServer> {
       "--keepAliveTimeout",
       String(KEEP_ALIVE_MS),
     ],
+    cwd: options.source.dir,
     env,
     port: options.port,
     readyPath: "/api/health",

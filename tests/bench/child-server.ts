@@ -60,6 +60,7 @@ export interface SpawnOptions {
   name: string;
   command: string;
   args: string[];
+  cwd?: string;
   env: NodeJS.ProcessEnv;
   port: number;
   /** Polled until it answers 200. */
@@ -69,6 +70,7 @@ export interface SpawnOptions {
 
 export async function startChildServer(options: SpawnOptions): Promise<ChildServer> {
   const child = spawn(options.command, options.args, {
+    cwd: options.cwd,
     env: options.env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

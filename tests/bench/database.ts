@@ -1,5 +1,7 @@
+import path from "node:path";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
-import { openDatabase } from "@/db";
 
 /**
  * The benchmark's own PostgreSQL database: created fresh, migrated with the app's migrations,
@@ -29,7 +31,12 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createBenchDatabase(admin: string): Promise<BenchDatabase> {
+/**
+ * A new empty database, migrated with the measured app's own migrations (its `drizzle/`
+ * folder: the working tree's, or the exported commit's), as db/index.ts's
+ * openDatabase({ migrate: true }) does.
+ */
+export async function createBenchDatabase(admin: string, appDir: string): Promise<BenchDatabase> {
   const name = `doable_bench_${Date.now().toString(36)}_${process.pid}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
@@ -39,8 +46,12 @@ export async function createBenchDatabase(admin: string): Promise<BenchDatabase>
     await client.end();
   }
   const url = withDatabase(admin, name);
-  const handle = await openDatabase({ driver: "node-postgres", url, migrate: true, poolMax: 1 });
-  await handle.close();
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    await migrate(drizzle({ client: pool }), { migrationsFolder: path.join(appDir, "drizzle") });
+  } finally {
+    await pool.end();
+  }
   return { name, url };
 }
 

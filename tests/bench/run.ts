@@ -1,5 +1,10 @@
 /**
- * `npm run bench [-- --quick] [-- --rebuild] [-- --profile]`
+ * `npm run bench [-- --quick] [-- --ref <commit>] [-- --rebuild | --no-rebuild] [-- --profile]`
+ *
+ * --quick: about a minute (200 users, short steps); --ref: measure a clean export of that
+ * commit instead of the working tree (see app-server.ts); --rebuild: always `next build` first;
+ * --no-rebuild: use .next-bench as it is even if sources changed; --profile: CPU profile of
+ * the Next server (figures from such a run are lower), summarized in the report.
  *
  * Measures Doable's task API under load against a bare node:http baseline doing the same
  * work, in one invocation: setup (fresh database, production build, real users and JWTs),
@@ -7,13 +12,12 @@
  * SLO, memory. Prints a table; writes JSON, Markdown and an SVG chart to tests/bench/results/.
  * Figures only: nothing here passes or fails.
  */
-import { execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createAccounts } from "./accounts";
-import { build, buildNeeded, DIST_DIR, KEEP_ALIVE_MS, startApp } from "./app-server";
+import { build, buildNeeded, DIST_DIR, KEEP_ALIVE_MS, prepareSource, startApp } from "./app-server";
 import { findCapacity } from "./capacity";
 import { type ChildServer, freePort, startChildServer } from "./child-server";
 import { runClosedLoop } from "./closed-loop";
@@ -113,16 +117,6 @@ async function postgresVersion(url: string): Promise<string> {
   }
 }
 
-function commit(): string {
-  try {
-    const hash = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
-    const dirty = execSync("git status --porcelain -- app lib db", { encoding: "utf8" }).trim();
-    return dirty ? `${hash} (with uncommitted changes in app/, lib/ or db/)` : hash;
-  } catch {
-    return "unknown";
-  }
-}
-
 async function main() {
   const startedAt = new Date();
   const loadAverageAtStart = os.loadavg();
@@ -136,13 +130,21 @@ async function main() {
     log("other work is running on this machine: figures will be noisy");
   }
 
-  const why = buildNeeded(args.has("--rebuild"));
+  const refIndex = process.argv.indexOf("--ref");
+  const source = prepareSource(refIndex > 0 ? process.argv[refIndex + 1] : undefined);
+  log(`measuring ${source.label}${source.dir !== process.cwd() ? ` in ${source.dir}` : ""}`);
+  const buildMode = args.has("--rebuild") ? "always" : args.has("--no-rebuild") ? "never" : "auto";
+  const why = buildNeeded(source, buildMode);
   if (why) {
     log(`building the app into ${DIST_DIR}: ${why}`);
-    build();
+    build(source);
+  } else if (buildNeeded(source, "auto")) {
+    notes.push(
+      `Measured the existing build in ${DIST_DIR} although ${buildNeeded(source, "auto")} (--no-rebuild).`,
+    );
   }
 
-  const db = await createBenchDatabase(admin.url);
+  const db = await createBenchDatabase(admin.url, source.dir);
   cleanups.push(async () => {
     await dropBenchDatabase(admin.url, db.name);
     log(`dropped database ${db.name}`);
@@ -153,6 +155,7 @@ async function main() {
     ? path.join(RESULTS_DIR, "profiles", startedAt.toISOString().replace(/[:.]/g, "-"))
     : undefined;
   const app = await startApp({
+    source,
     port: await freePort(),
     databaseUrl: db.url,
     bcryptCost: SERVER_BCRYPT_COST,
@@ -368,7 +371,7 @@ async function main() {
       cores: os.cpus().length,
       memoryGiB: os.totalmem() / 2 ** 30,
       postgres: await postgresVersion(admin.url),
-      commit: commit(),
+      commit: source.label,
       database: db.name,
       loadAverageAtStart,
       loadAverageAtEnd: os.loadavg(),
