@@ -40,7 +40,7 @@ async function generate(out: string): Promise<string> {
       "--out",
       path.relative(root, out),
     ],
-    { cwd: root, timeout: 60_000, env: { ...process.env, NO_COLOR: "1" } },
+    { cwd: root, timeout: 120_000, env: { ...process.env, NO_COLOR: "1" } },
   );
   // drizzle-kit exits 0 even when it fails, so its output is the only signal.
   const output = `${stdout}\n${stderr}`;
@@ -94,29 +94,40 @@ async function describeDatabase(sqlStatements: string[]): Promise<Record<string,
   }
 }
 
+// drizzle-kit and two PGlite databases take seconds each, many more on a busy machine.
+const SLOW = 180_000;
+
 describe("migrations", () => {
-  it("drizzle-kit generate finds nothing new against the committed drizzle/ folder", async () => {
-    const copy = path.join(tmp, "committed");
-    fs.cpSync(path.join(root, "drizzle"), copy, { recursive: true });
-    const before = sqlFiles(copy);
-    expect(before.length).toBeGreaterThan(0);
+  it(
+    "drizzle-kit generate finds nothing new against the committed drizzle/ folder",
+    async () => {
+      const copy = path.join(tmp, "committed");
+      fs.cpSync(path.join(root, "drizzle"), copy, { recursive: true });
+      const before = sqlFiles(copy);
+      expect(before.length).toBeGreaterThan(0);
 
-    const output = await generate(copy);
+      const output = await generate(copy);
 
-    expect(output).toMatch(/No schema changes, nothing to migrate/);
-    expect(sqlFiles(copy)).toEqual(before);
-  });
+      expect(output).toMatch(/No schema changes, nothing to migrate/);
+      expect(sqlFiles(copy)).toEqual(before);
+    },
+    SLOW,
+  );
 
-  it("the committed SQL builds the same database as the schema does", async () => {
-    const fresh = path.join(tmp, "fresh");
-    fs.mkdirSync(fresh);
-    await generate(fresh);
-    expect(sqlFiles(fresh)).toHaveLength(1);
+  it(
+    "the committed SQL builds the same database as the schema does",
+    async () => {
+      const fresh = path.join(tmp, "fresh");
+      fs.mkdirSync(fresh);
+      await generate(fresh);
+      expect(sqlFiles(fresh)).toHaveLength(1);
 
-    const fromMigrations = await describeDatabase(statements(path.join(root, "drizzle")));
-    const fromSchema = await describeDatabase(statements(fresh));
-    expect(fromSchema.columns?.length).toBeGreaterThan(50);
-    expect(fromSchema.indexes?.length).toBeGreaterThan(10);
-    expect(fromMigrations).toEqual(fromSchema);
-  });
+      const fromMigrations = await describeDatabase(statements(path.join(root, "drizzle")));
+      const fromSchema = await describeDatabase(statements(fresh));
+      expect(fromSchema.columns?.length).toBeGreaterThan(50);
+      expect(fromSchema.indexes?.length).toBeGreaterThan(10);
+      expect(fromMigrations).toEqual(fromSchema);
+    },
+    SLOW,
+  );
 });
