@@ -47,6 +47,8 @@ setEnv({
   BETTER_AUTH_URL: BASE,
   BETTER_AUTH_SECRET: SECRET,
   DATA_DIR: "/tmp/doable-auth",
+  // A cheap cost keeps the suite quick; the hash test checks this cost is the one used.
+  BCRYPT_COST: "4",
   AUTH_RATE_LIMIT: undefined,
 });
 
