@@ -67,11 +67,18 @@ export async function callApi(
   return handler(request, { params: Promise.resolve(params) });
 }
 
-/** `/api/{userId}/tasks[/...]` with each part encoded. */
+/** `/api/{userId}/tasks[/...]` with each part encoded (lone surrogates as U+FFFD, like URLs do). */
 export function tasksPath(userId: string, ...rest: string[]): string {
   return ["/api", userId, "tasks", ...rest]
-    .map((part, i) => (i === 0 ? part : encodeURIComponent(part)))
+    .map((part, i) => (i === 0 ? part : encodeURIComponent(wellFormed(part))))
     .join("/");
+}
+
+function wellFormed(text: string): string {
+  return text.replace(
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    "\ufffd",
+  );
 }
 
 /** Reads an error answer, checking it has the one error shape. */
