@@ -219,6 +219,32 @@ describe.each(testDrivers())("auth on %s", (driver) => {
       expect(await handle.db.select().from(session).where(eq(session.userId, ada.id))).toEqual([]);
     });
 
+    it("renews a session that is used (sliding expiry) and ends one that has expired", async () => {
+      const ada = await signUp();
+      const day = 24 * 60 * 60 * 1000;
+      const [created] = await handle.db.select().from(session).where(eq(session.userId, ada.id));
+      const expiresIn = (created?.expiresAt.getTime() ?? 0) - Date.now();
+      expect(expiresIn).toBeGreaterThan(7 * day - 60_000);
+      expect(expiresIn).toBeLessThanOrEqual(7 * day);
+
+      // Used again with an hour left: pushed back out to 7 days.
+      await handle.db
+        .update(session)
+        .set({ expiresAt: new Date(Date.now() + 60 * 60 * 1000) })
+        .where(eq(session.userId, ada.id));
+      const read = await authRequest("GET", "/get-session", { jar: ada.jar });
+      expect(read.status).toBe(200);
+      const [renewed] = await handle.db.select().from(session).where(eq(session.userId, ada.id));
+      expect((renewed?.expiresAt.getTime() ?? 0) - Date.now()).toBeGreaterThan(7 * day - 60_000);
+
+      // Past its expiry: no session, no token.
+      await handle.db
+        .update(session)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(session.userId, ada.id));
+      expect((await fetchToken(ada.jar)).status).toBe(401);
+    });
+
     it("sign out everywhere (revoke-sessions) ends every session of the user, and only theirs", async () => {
       const ada = await signUp();
       const laptop = await signIn(ada.email, ada.password);
