@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { authErrorMessage } from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
 import { signInSchema } from "@/lib/validation/auth";
@@ -13,7 +12,6 @@ import { useAuthForm } from "./use-auth-form";
 
 /** Email and password sign-in; on success the browser goes to `next` (a safe local path). */
 export function LoginForm({ next, notice }: { next: string; notice?: string | undefined }) {
-  const router = useRouter();
   const form = useAuthForm(signInSchema, { email: "", password: "" });
   const submit = form.onSubmit(async ({ email, password }) => {
     const { error } = await authClient.signIn.email({ email, password });
@@ -21,7 +19,9 @@ export function LoginForm({ next, notice }: { next: string; notice?: string | un
       form.setServerError(authErrorMessage(error));
       return false;
     }
-    router.replace(next);
+    // A full page load, not a client-side transition: nothing cached in this tab for a
+    // previous account (API token, task lists) can outlive the change of user.
+    window.location.assign(next);
     return true;
   });
 

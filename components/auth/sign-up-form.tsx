@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { authErrorMessage, EMAIL_TAKEN } from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
 import { PASSWORD_MIN, signUpSchema } from "@/lib/validation/auth";
@@ -12,7 +11,6 @@ import { useAuthForm } from "./use-auth-form";
 
 /** Creates an account (which signs in) and sends the browser to `next`. */
 export function SignUpForm({ next, loginHref }: { next: string; loginHref: string }) {
-  const router = useRouter();
   const form = useAuthForm(signUpSchema, { name: "", email: "", password: "" });
   const submit = form.onSubmit(async ({ name, email, password }) => {
     const { error } = await authClient.signUp.email({ name, email, password });
@@ -20,7 +18,9 @@ export function SignUpForm({ next, loginHref }: { next: string; loginHref: strin
       form.setServerError(authErrorMessage(error));
       return false;
     }
-    router.replace(next);
+    // A full page load, not a client-side transition: nothing cached in this tab for a
+    // previous account (API token, task lists) can outlive the change of user.
+    window.location.assign(next);
     return true;
   });
 
