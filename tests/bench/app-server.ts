@@ -55,7 +55,12 @@ export interface AppSource {
  * that leaves the working tree alone (`next build` rewrites tsconfig.json's include list for
  * every new output folder). node_modules is hard-linked in (same files, no download).
  */
-export function prepareSource(ref: string | undefined): AppSource {
+export function prepareSource(options: { ref?: string; appDir?: string }): AppSource {
+  // An app folder prepared by hand (an experiment: a patched copy with its node_modules).
+  if (options.appDir) {
+    return { dir: path.resolve(options.appDir), label: `the app in ${options.appDir}` };
+  }
+  const ref = options.ref;
   const head = git(["rev-parse", "--short=12", "HEAD"]);
   if (!ref) {
     const dirty = git(["status", "--porcelain", "--", ...SOURCES]);
@@ -107,7 +112,7 @@ export function build(source: AppSource): void {
 }
 
 export interface AppServer extends ChildServer {
-  /** The next-server process that answers requests (a child of `next start`). */
+  /** The process that answers requests, titled next-server (today `next start` itself). */
   serverPid: number;
 }
 
@@ -137,14 +142,17 @@ export async function startApp(options: AppOptions): Promise<AppServer> {
     BCRYPT_COST: String(options.bcryptCost),
     LOG_LEVEL: options.logLevel,
   };
+  const nodeArgs: string[] = [];
   if (options.cpuProfileDir) {
     fs.mkdirSync(options.cpuProfileDir, { recursive: true });
-    env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`;
+    // Written when the server exits (SIGTERM: next start calls process.exit).
+    nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`);
   }
   const server = await startChildServer({
     name: "next start",
     command: process.execPath,
     args: [
+      ...nodeArgs,
       NEXT_BIN,
       "start",
       "-H",

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 
@@ -149,6 +150,28 @@ export interface CpuShare {
   ours: number;
   /** Cores used by everything else (other helpers' builds and tests, for instance). */
   others: number;
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ). */
+const TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU milliseconds the given processes used between two snapshots. Unlike wall-clock figures
+ * this hardly depends on what else runs on the machine: the cost of a request, not its wait.
+ */
+export function cpuMs(before: CpuSnapshot, after: CpuSnapshot, pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    const end = after.ours.get(pid);
+    if (end !== undefined) ticks += end - (before.ours.get(pid) ?? 0);
+  }
+  return (ticks / TICKS_PER_SECOND) * 1000;
 }
 
 export function cpuShare(before: CpuSnapshot, after: CpuSnapshot): CpuShare {

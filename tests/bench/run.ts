@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --quick] [-- --ref <commit>] [-- --rebuild | --no-rebuild] [-- --profile]`
+ * `npm run bench -- [--quick] [--ref <commit> | --app-dir <dir>] [--rebuild | --no-rebuild] [--profile]`
  *
  * --quick: about a minute (200 users, short steps); --ref: measure a clean export of that
- * commit instead of the working tree (see app-server.ts); --rebuild: always `next build` first;
+ * commit instead of the working tree (see app-server.ts); --app-dir: measure the app in that
+ * folder (an experiment: a patched copy); --rebuild: always `next build` first;
  * --no-rebuild: use .next-bench as it is even if sources changed; --profile: CPU profile of
  * the Next server (figures from such a run are lower), summarized in the report.
  *
@@ -31,6 +32,7 @@ import {
 import { checkGenerator } from "./generator-check";
 import { benchBcrypt, benchJwtVerify } from "./micro";
 import {
+  cpuMs,
   cpuShare,
   cpuSnapshot,
   MemorySampler,
@@ -47,16 +49,23 @@ import {
   stdoutReport,
 } from "./report";
 import { latencyChart } from "./svg-chart";
-import { benchUsers, Workload } from "./workload";
+import { type BenchRequest, benchUsers, Workload } from "./workload";
 
 const args = new Set(process.argv.slice(2));
+/** The value after a flag, e.g. `--ref HEAD`. */
+function option(flag: string): string | undefined {
+  const index = process.argv.indexOf(flag);
+  return index > 0 ? process.argv[index + 1] : undefined;
+}
 const QUICK = args.has("--quick");
 const PROFILE = args.has("--profile");
 
 const PLAN = QUICK
   ? {
       users: 200,
-      closedS: 2,
+      closedS: 3,
+      /** 1000 connections need time for a few rounds of answers. */
+      closed1000S: 6,
       warmupS: 2,
       stepMs: 2_000,
       refine: 0,
@@ -67,6 +76,7 @@ const PLAN = QUICK
   : {
       users: 1000,
       closedS: 10,
+      closed1000S: 15,
       warmupS: 5,
       stepMs: 8_000,
       refine: 2,
@@ -75,6 +85,12 @@ const PLAN = QUICK
       checkMs: 4_000,
     };
 const TASKS_PER_USER = 50;
+/** What each closed-loop scenario sends. `health` is Next's floor: route() and `select 1`. */
+const NEXT_REQUEST: Record<ClosedRow["scenario"], (w: Workload) => () => BenchRequest> = {
+  list: (w) => () => w.list(),
+  mixed: (w) => () => w.mixed(),
+  health: () => () => ({ method: "GET", path: "/api/health", headers: {} }),
+};
 const CONCURRENCIES = [10, 50, 100, 1000];
 const CAPACITY_CONNECTIONS = 1000;
 /** Sign-ups only; the task routes never hash. Production's default (10) is measured in micro. */
@@ -130,8 +146,7 @@ async function main() {
     log("other work is running on this machine: figures will be noisy");
   }
 
-  const refIndex = process.argv.indexOf("--ref");
-  const source = prepareSource(refIndex > 0 ? process.argv[refIndex + 1] : undefined);
+  const source = prepareSource({ ref: option("--ref"), appDir: option("--app-dir") });
   log(`measuring ${source.label}${source.dir !== process.cwd() ? ` in ${source.dir}` : ""}`);
   const buildMode = args.has("--rebuild") ? "always" : args.has("--no-rebuild") ? "never" : "auto";
   const why = buildNeeded(source, buildMode);
@@ -277,7 +292,7 @@ async function main() {
   const servers = { doable: app.origin, baseline: baseline.origin };
   const closedLoop = async (
     server: "doable" | "baseline",
-    scenario: "list" | "mixed",
+    scenario: ClosedRow["scenario"],
     connections: number,
   ) => {
     const workload = new Workload(users, connections);
@@ -285,18 +300,26 @@ async function main() {
     const result = await runClosedLoop({
       origin: servers[server],
       connections,
-      durationS: PLAN.closedS,
-      next: scenario === "list" ? () => workload.list() : () => workload.mixed(),
+      durationS: connections >= 1000 ? PLAN.closed1000S : PLAN.closedS,
+      next: NEXT_REQUEST[scenario](workload),
     });
+    const after = cpuSnapshot(ourPids());
+    const perRequest = (pids: number[]) =>
+      cpuMs(before, after, pids) / Math.max(1, result.requests);
     const row: ClosedRow = {
       server,
       scenario,
       ...result,
-      cpu: cpuShare(before, cpuSnapshot(ourPids())),
+      cpu: cpuShare(before, after),
+      cpuMsPerRequest: {
+        server: perRequest(server === "doable" ? [app.serverPid] : [baseline.pid]),
+        postgres: perRequest(pidsWithCommandLine(db.name)),
+        generator: perRequest([process.pid]),
+      },
     };
     closed.push(row);
     log(
-      `${server} ${scenario} ×${connections}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, timeouts ${row.timeouts}, non-2xx ${row.non2xx}; CPU ours ${row.cpu.ours.toFixed(2)} others ${row.cpu.others.toFixed(2)}`,
+      `${server} ${scenario} ×${connections}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, timeouts ${row.timeouts}, non-2xx ${row.non2xx}; CPU ms/request server ${row.cpuMsPerRequest.server.toFixed(2)} postgres ${row.cpuMsPerRequest.postgres.toFixed(2)}; cores ours ${row.cpu.ours.toFixed(2)} others ${row.cpu.others.toFixed(2)}`,
     );
     return row;
   };
@@ -315,6 +338,8 @@ async function main() {
     log(`warming up ${server}`);
     await warmUp(server);
     for (const connections of CONCURRENCIES) await closedLoop(server, "list", connections);
+    // Next's own request path, for scale: the cheapest route the app has.
+    if (server === "doable") await closedLoop("doable", "health", 50);
   }
 
   const capacity = {} as BenchResults["capacity"];
@@ -380,6 +405,7 @@ async function main() {
       users: users.length,
       tasksPerUser: TASKS_PER_USER,
       closedLoopSeconds: PLAN.closedS,
+      closedLoop1000Seconds: PLAN.closed1000S,
       capacityStepSeconds: PLAN.stepMs / 1000,
       capacityConnections: CAPACITY_CONNECTIONS,
       logLevel: LOG_LEVEL,
