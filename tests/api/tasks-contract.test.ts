@@ -839,6 +839,7 @@ describe.each(testDrivers())("tasks API on %s", (driver) => {
       });
       const error = await expectError(response, 400, "validation_failed");
       expect(error.message).toContain(name);
+      expect(error.details?.[0]?.path).toBe(name);
     });
   });
 
