@@ -125,6 +125,10 @@ async function openNodePostgres(config: DbConfig): Promise<DbHandle> {
   });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
+  // Nor may one dropped while checked out (inside a transaction): pg emits "error" on the
+  // client, which the pool listens to only while the client is idle. The running query still
+  // rejects, and the pool discards the broken client when it is released.
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = drizzle({ client: pool, schema });
   if (config.migrate) {
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");

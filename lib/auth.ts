@@ -8,7 +8,7 @@ import * as schema from "@/db/schema";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { retireUndecryptableKeys } from "@/lib/auth/signing-keys";
 import { getEnv } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import { describeError, logger } from "@/lib/logger";
 import { sendPasswordResetMail } from "@/lib/mailer";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/auth";
 
@@ -31,10 +31,23 @@ function createAuth(db: Parameters<typeof drizzleAdapter>[0], secret: string) {
     trustedOrigins,
     telemetry: { enabled: false },
     // Better Auth's own messages go through pino: one JSON log format, silent under tests.
+    // Errors are described without their query parameters (a failed session read would
+    // otherwise log the session token).
     logger: {
       log: (level, message, ...args) =>
-        logger[level]({ source: "better-auth", ...(args.length ? { args } : {}) }, message),
+        logger[level](
+          {
+            source: "better-auth",
+            ...(args.length
+              ? { args: args.map((a) => (a instanceof Error ? describeError(a) : a)) }
+              : {}),
+          },
+          message,
+        ),
     },
+    // Errors that are not Better Auth's own (a database outage) reach the route handler, which
+    // answers them like every API route, instead of a bare 500 and a console dump of the query.
+    onAPIError: { throw: true },
     // neon-http has no interactive transactions; each Better Auth write is one statement.
     database: drizzleAdapter(db, { provider: "pg", schema, transaction: false }),
     emailAndPassword: {

@@ -35,3 +35,35 @@ export const logger = pino({
 });
 
 export type Logger = typeof logger;
+
+/**
+ * An error as a log field: name, message and the Postgres code, enough to debug. Never query
+ * parameters: Drizzle writes them into its error message ("...\nparams: a,b"), and so into the
+ * stack, and they can be session tokens or user data.
+ */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { value: String(error) };
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  return {
+    name: error.name,
+    message: withoutParams(error.message),
+    ...(cause
+      ? {
+          cause: {
+            code: cause.code,
+            message: typeof cause.message === "string" ? withoutParams(cause.message) : undefined,
+          },
+        }
+      : {}),
+    // Frames only: the stack's first lines repeat the message.
+    stack: error.stack
+      ?.split("\n")
+      .filter((line) => line.trimStart().startsWith("at "))
+      .slice(0, 5)
+      .join("\n"),
+  };
+}
+
+function withoutParams(message: string): string {
+  return message.split("\nparams:")[0] ?? "";
+}

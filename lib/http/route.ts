@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { isDatabaseUnavailable } from "@/db/errors";
-import { logger } from "@/lib/logger";
+import { describeError, logger } from "@/lib/logger";
 import { ApiError, errorResponse } from "./errors";
 
 export interface RouteContext<P> {
@@ -65,16 +65,4 @@ export function errorToResponse(error: unknown, requestId: string, routeName: st
   }
   logger.error({ requestId, route: routeName, err: describeError(error) }, "unexpected error");
   return errorResponse("internal", "Something went wrong on our side.", { requestId });
-}
-
-/** Error name, message and Postgres code: enough to debug, no query parameters or secrets. */
-function describeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { value: String(error) };
-  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
-  return {
-    name: error.name,
-    message: error.message.split("\nparams:")[0],
-    ...(cause ? { cause: { code: cause.code, message: cause.message } } : {}),
-    stack: error.stack?.split("\n").slice(0, 6).join("\n"),
-  };
 }

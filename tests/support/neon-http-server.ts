@@ -115,6 +115,9 @@ export async function startNeonHttpServer(): Promise<NeonHttpServer> {
       });
       // A connection dropped while idle (database dropped, server restarted) is replaced.
       pool.on("error", () => {});
+      // One dropped while checked out emits "error" on its client, which would crash the
+      // process; the running query rejects anyway and the broken client is discarded.
+      pool.on("connect", (client) => client.on("error", () => {}));
       pools.set(connectionString, pool);
     }
     return pool;

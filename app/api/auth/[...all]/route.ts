@@ -1,9 +1,31 @@
-import { toNextJsHandler } from "better-auth/next-js";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
 import { getAuth } from "@/lib/auth";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-// Better Auth serves /api/auth/*; the instance is built on the first request, not at import.
-export const { GET, POST, PATCH, PUT, DELETE } = toNextJsHandler(async (request: Request) =>
-  (await getAuth()).handler(request),
-);
+/**
+ * Better Auth serves /api/auth/*; the instance is built on the first request, not at import.
+ * It runs inside route() like every API route: a request id, one log line, and a database
+ * outage answered 503 with Retry-After (errors that are not Better Auth's own are thrown through
+ * to here, see `onAPIError` in lib/auth.ts). Better Auth turns some outages into answers of its
+ * own (a failed session read is a 500, or a 401 as if signed out), so those answers are checked
+ * against the database before they go out.
+ */
+const wrapped = route<unknown>("/api/auth/*", async (request) => {
+  const response = await (await getAuth()).handler(request);
+  const mayHideOutage =
+    response.status >= 500 || (response.status === 401 && request.headers.has("cookie"));
+  if (mayHideOutage) await (await getDb()).execute(sql`select 1`);
+  return response;
+});
+
+// Better Auth routes by URL; Next's params are not needed.
+const handler = (request: Request) => wrapped(request, { params: Promise.resolve({}) });
+
+export const GET = handler;
+export const POST = handler;
+export const PATCH = handler;
+export const PUT = handler;
+export const DELETE = handler;
