@@ -4,7 +4,8 @@
  * --quick: about a minute (200 users, short steps); --ref: measure a clean export of that
  * commit instead of the working tree (see app-server.ts); --app-dir: measure the app in that
  * folder (an experiment: a patched copy); --rebuild: always `next build` first;
- * --no-rebuild: use .next-bench as it is even if sources changed; --profile: CPU profile of
+ * --no-rebuild: use .next-bench as it is even if sources changed; --log-level info: keep the
+ * per-request log lines (off by default: warn); --profile: CPU profile of
  * the Next server (figures from such a run are lower), summarized in the report.
  *
  * Measures Doable's task API under load against a bare node:http baseline doing the same
@@ -95,7 +96,8 @@ const CONCURRENCIES = [10, 50, 100, 1000];
 const CAPACITY_CONNECTIONS = 1000;
 /** Sign-ups only; the task routes never hash. Production's default (10) is measured in micro. */
 const SERVER_BCRYPT_COST = 4;
-const LOG_LEVEL = "warn";
+/** The app's log level: per-request info lines off unless `--log-level info` (to measure them). */
+const LOG_LEVEL = option("--log-level") ?? "warn";
 const DB_POOL_MAX = 10;
 const RESULTS_DIR = path.join("tests", "bench", "results");
 
