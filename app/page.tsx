@@ -42,7 +42,7 @@ const preview = [
   {
     title: "Water the plants",
     meta: "#home",
-    tone: "text-zinc-500 dark:text-zinc-400",
+    tone: "text-zinc-600 dark:text-zinc-400",
     ring: "border-zinc-400",
     done: true,
   },
@@ -90,7 +90,7 @@ export default async function Home() {
             aria-hidden="true"
             className="rounded-2xl border border-zinc-200 bg-zinc-50 p-3 shadow-xl shadow-zinc-900/5 dark:border-zinc-800 dark:bg-zinc-900 dark:shadow-black/30"
           >
-            <div className="rounded-xl border border-zinc-200 bg-white px-4 py-3 text-zinc-400 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-500">
+            <div className="rounded-xl border border-zinc-200 bg-white px-4 py-3 text-zinc-500 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-400">
               Add a task…
             </div>
             <ul className="mt-2 divide-y divide-zinc-200 dark:divide-zinc-800">
@@ -105,7 +105,7 @@ export default async function Home() {
                   </span>
                   <span className="min-w-0">
                     <span
-                      className={`block ${item.done ? "text-zinc-400 line-through dark:text-zinc-500" : ""}`}
+                      className={`block ${item.done ? "text-zinc-500 line-through dark:text-zinc-400" : ""}`}
                     >
                       {item.title}
                     </span>

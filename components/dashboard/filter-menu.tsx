@@ -2,7 +2,7 @@
 
 import { DropdownMenu } from "radix-ui";
 import { Button } from "@/components/ui/button";
-import { FilterIcon } from "@/components/ui/icons";
+import { ChevronRightIcon, FilterIcon, TagIcon } from "@/components/ui/icons";
 import {
   menuContentClass,
   menuItemClass,
@@ -35,8 +35,9 @@ export function FilterMenu({
   const active = [view.priority, view.due, view.tag].filter(Boolean).length;
   const tagChoices = [...new Set([...(view.tag ? [view.tag] : []), ...tags])].sort();
 
+  // Not modal: a modal menu hides the page from assistive tech while it stays focusable.
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
         <Button variant="secondary" size="sm" className="h-9">
           <FilterIcon />
@@ -54,7 +55,7 @@ export function FilterMenu({
           align="end"
           sideOffset={6}
           collisionPadding={8}
-          className={`${menuContentClass} max-h-[var(--radix-dropdown-menu-content-available-height)] overflow-y-auto`}
+          className={menuContentClass}
         >
           <DropdownMenu.Label className={menuLabelClass}>Priority</DropdownMenu.Label>
           <DropdownMenu.RadioGroup
@@ -92,22 +93,37 @@ export function FilterMenu({
           {tagChoices.length > 0 && (
             <>
               <DropdownMenu.Separator className={menuSeparatorClass} />
-              <DropdownMenu.Label className={menuLabelClass}>Tag</DropdownMenu.Label>
-              <DropdownMenu.RadioGroup
-                value={view.tag ?? ANY}
-                onValueChange={(v) => onChange({ tag: v === ANY ? null : v })}
-              >
-                <DropdownMenu.RadioItem value={ANY} className={menuItemClass}>
-                  Any tag
-                  <Indicator />
-                </DropdownMenu.RadioItem>
-                {tagChoices.map((tag) => (
-                  <DropdownMenu.RadioItem key={tag} value={tag} className={menuItemClass}>
-                    #{tag}
-                    <Indicator />
-                  </DropdownMenu.RadioItem>
-                ))}
-              </DropdownMenu.RadioGroup>
+              {/* Tags in a submenu: the list can be long, the main menu stays short. */}
+              <DropdownMenu.Sub>
+                <DropdownMenu.SubTrigger className={menuItemClass}>
+                  <TagIcon />
+                  {view.tag ? `Tag: #${view.tag}` : "Tag"}
+                  <ChevronRightIcon className="ml-auto" />
+                </DropdownMenu.SubTrigger>
+                <DropdownMenu.Portal>
+                  <DropdownMenu.SubContent
+                    sideOffset={4}
+                    collisionPadding={8}
+                    className={`${menuContentClass} max-h-80 overflow-y-auto`}
+                  >
+                    <DropdownMenu.RadioGroup
+                      value={view.tag ?? ANY}
+                      onValueChange={(v) => onChange({ tag: v === ANY ? null : v })}
+                    >
+                      <DropdownMenu.RadioItem value={ANY} className={menuItemClass}>
+                        Any tag
+                        <Indicator />
+                      </DropdownMenu.RadioItem>
+                      {tagChoices.map((tag) => (
+                        <DropdownMenu.RadioItem key={tag} value={tag} className={menuItemClass}>
+                          #{tag}
+                          <Indicator />
+                        </DropdownMenu.RadioItem>
+                      ))}
+                    </DropdownMenu.RadioGroup>
+                  </DropdownMenu.SubContent>
+                </DropdownMenu.Portal>
+              </DropdownMenu.Sub>
             </>
           )}
         </DropdownMenu.Content>

@@ -60,7 +60,9 @@ export const QuickAdd = forwardRef<
         e.preventDefault();
         void submit();
       }}
-      className="rounded-xl border border-zinc-200 bg-white shadow-sm transition-shadow focus-within:border-zinc-300 focus-within:shadow-md dark:border-zinc-800 dark:bg-zinc-900 dark:focus-within:border-zinc-700"
+      data-focus-frame
+      // The title field has no ring of its own: the whole box shows that it has focus.
+      className="rounded-xl border border-zinc-200 bg-white shadow-sm transition-shadow outline-blue-600 focus-within:border-zinc-300 focus-within:shadow-md has-[[data-quick-title]:focus-visible]:outline-2 has-[[data-quick-title]:focus-visible]:outline-offset-2 dark:border-zinc-800 dark:bg-zinc-900 dark:outline-blue-400 dark:focus-within:border-zinc-700"
     >
       <div className="flex items-center gap-2 p-2">
         <PlusIcon
@@ -73,6 +75,7 @@ export const QuickAdd = forwardRef<
         </label>
         <input
           ref={titleRef}
+          data-quick-title
           id={`${id}-title`}
           value={draft.title}
           onChange={(e) => change({ title: e.target.value })}

@@ -36,8 +36,9 @@ export function SortMenu({
   view: View;
   onChange: (patch: Partial<View>) => void;
 }) {
+  // Not modal: a modal menu hides the page from assistive tech while it stays focusable.
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
         <Button
           variant="secondary"

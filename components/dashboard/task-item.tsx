@@ -26,7 +26,7 @@ const dueTone: Record<DueTone, string> = {
   tomorrow: "text-amber-700 dark:text-amber-400",
   soon: "text-violet-700 dark:text-violet-400",
   later: "text-zinc-600 dark:text-zinc-400",
-  done: "text-zinc-500 dark:text-zinc-400",
+  done: "text-zinc-600 dark:text-zinc-400",
 };
 
 export interface TaskItemProps {
@@ -66,8 +66,12 @@ export const TaskItem = memo(function TaskItem({
       data-active={active || undefined}
       onFocus={() => onFocusRow(task)}
       className={`group relative flex items-start gap-3 rounded-lg px-2 py-2.5 transition-colors sm:px-3 ${
-        active ? "bg-zinc-100 dark:bg-zinc-800/70" : "hover:bg-zinc-50 dark:hover:bg-zinc-900"
-      } ${selected ? "bg-blue-50 dark:bg-blue-500/10" : ""} ${saving ? "opacity-70" : ""}`}
+        selected
+          ? "bg-blue-50 dark:bg-blue-500/15"
+          : active
+            ? "bg-zinc-100 dark:bg-zinc-800/70"
+            : "hover:bg-zinc-50 dark:hover:bg-zinc-900"
+      } ${saving ? "opacity-70" : ""}`}
     >
       {selecting && (
         <span className="relative z-10 flex size-6 shrink-0 items-center justify-center">
@@ -102,13 +106,14 @@ export const TaskItem = memo(function TaskItem({
           type="button"
           data-task-title
           disabled={saving}
-          onClick={() => onEdit(task)}
+          // While selecting, a click on the row picks it instead of opening the editor.
+          onClick={() => (selecting ? onSelect(task, !selected) : onEdit(task))}
           className="block max-w-full text-left after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:-outline-offset-2 focus-visible:after:outline-blue-600 dark:focus-visible:after:outline-blue-400"
         >
           <span
             id={`${id}-title`}
             className={`block break-words leading-6 ${
-              task.completed ? "text-zinc-500 line-through dark:text-zinc-400" : ""
+              task.completed ? "text-zinc-600 line-through dark:text-zinc-400" : ""
             }`}
           >
             {task.title}

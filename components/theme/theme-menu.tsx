@@ -30,8 +30,9 @@ export function ThemeMenu() {
   const current = choices.find((c) => c.value === theme) ?? choices[0];
   const CurrentIcon = current?.Icon ?? MonitorIcon;
 
+  // Not modal: a modal menu hides the page from assistive tech while it stays focusable.
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
         className="inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50"
         aria-label={`Theme: ${current?.label ?? "System"}`}

@@ -1,0 +1,161 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** Steps the journeys share: accounts, the quick-add form, rows, screenshots and axe. */
+
+export interface TestUser {
+  name: string;
+  email: string;
+  password: string;
+}
+
+let sequence = 0;
+
+export function newUser(label: string): TestUser {
+  sequence += 1;
+  return {
+    name: `${label[0]?.toUpperCase() ?? ""}${label.slice(1)} Tester`,
+    email: `${label}-${Date.now()}-${sequence}@example.com`,
+    password: "correct horse battery staple",
+  };
+}
+
+export async function signUp(page: Page, user: TestUser): Promise<void> {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(user.name);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await dashboardReady(page);
+}
+
+/** The dashboard has loaded its list (and so is hydrated: shortcuts work). */
+export async function dashboardReady(page: Page): Promise<void> {
+  await expect(page.getByRole("heading", { name: "Tasks", level: 1 })).toBeVisible();
+  await expect(tab(page, "All")).toHaveText(/\d/);
+}
+
+export async function logIn(page: Page, user: TestUser): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await dashboardReady(page);
+}
+
+/** The local date n days from today as a date field takes it (the browser runs in UTC). */
+export function dateInDays(days: number): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export interface NewTask {
+  title: string;
+  description?: string;
+  priority?: "none" | "low" | "medium" | "high";
+  dueDate?: string;
+  tags?: string;
+}
+
+export function quickAdd(page: Page): Locator {
+  return page.getByRole("form", { name: "Add a task" });
+}
+
+/** Adds a task through the quick-add form, opening its details when needed. */
+export async function addTask(page: Page, task: NewTask): Promise<void> {
+  const form = quickAdd(page);
+  const wantsDetails = task.description || task.priority || task.dueDate || task.tags;
+  const details = form.getByRole("button", { name: "Details" });
+  if (wantsDetails && (await details.getAttribute("aria-expanded")) !== "true") {
+    await details.click();
+  }
+  if (wantsDetails) {
+    await form.getByLabel("Description").fill(task.description ?? "");
+    await form.getByLabel("Priority").selectOption(task.priority ?? "none");
+    await form.getByLabel("Due date").fill(task.dueDate ?? "");
+    await form.getByLabel("Tags").fill(task.tags ?? "");
+  }
+  const title = form.getByLabel("New task");
+  await title.fill(task.title);
+  await title.press("Enter");
+  await expect(title).toHaveValue("");
+  await expect(taskRow(page, task.title)).toBeVisible();
+}
+
+export function taskRows(page: Page): Locator {
+  return page.getByRole("list", { name: "Tasks" }).getByRole("listitem");
+}
+
+export function taskRow(page: Page, title: string): Locator {
+  return taskRows(page).filter({
+    has: page.getByRole("button", { name: title, exact: true }),
+  });
+}
+
+export function titleButton(page: Page, title: string): Locator {
+  return page
+    .getByRole("list", { name: "Tasks" })
+    .getByRole("button", { name: title, exact: true });
+}
+
+export function tab(page: Page, name: "All" | "Active" | "Completed"): Locator {
+  return page.getByRole("tab", { name: new RegExp(`^${name}\\b`) });
+}
+
+/** Waits until every change has reached the server (no row still saving, list settled). */
+export async function settled(page: Page): Promise<void> {
+  await expect(page.locator('[data-task-id^="temp-"]')).toHaveCount(0);
+  await expect(page.locator('ul[aria-label="Tasks"][aria-busy="true"]')).toHaveCount(0);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /^Account:/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+const viewports = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1440, height: 900 },
+} as const;
+
+export const screenshotDir = path.join("test-results", "screenshots");
+
+/** Saves a phone and a desktop screenshot of the page as it is now, then restores the size. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  await mkdir(screenshotDir, { recursive: true });
+  const before = page.viewportSize();
+  for (const [label, size] of Object.entries(viewports)) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    await page.screenshot({
+      path: path.join(screenshotDir, `${name}-${label}.png`),
+      fullPage: true,
+      animations: "disabled",
+      caret: "hide",
+    });
+  }
+  if (before) await page.setViewportSize(before);
+}
+
+/** axe on the page as it is now: no serious or critical violation of WCAG 2.x A/AA. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .slice(0, 5)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
+  expect(serious, `accessibility problems on ${what}`).toEqual([]);
+}
