@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDbHandle } from "@/db";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
@@ -13,3 +14,9 @@ export const GET = route("GET /api/health", async () => {
     { headers: { "Cache-Control": "no-store" } },
   );
 });
+
+const notAllowed = methodNotAllowed("/api/health", ["GET"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { getAuth } from "@/lib/auth";
+import { ApiError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +19,10 @@ const wrapped = route<unknown>("/api/auth/*", async (request) => {
   const mayHideOutage =
     response.status >= 500 || (response.status === 401 && request.headers.has("cookie"));
   if (mayHideOutage) await (await getDb()).execute(sql`select 1`);
+  // Better Auth answers an unknown path or method with an empty 404; ours is JSON.
+  if (response.status === 404 && response.body === null) {
+    throw new ApiError("not_found", "There is no API endpoint at this path.");
+  }
   return response;
 });
 
