@@ -2,11 +2,12 @@ import bcrypt from "bcryptjs";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
-import { jwt } from "better-auth/plugins";
+import { type Jwk, jwt } from "better-auth/plugins";
 import { getDbHandle } from "@/db";
 import * as schema from "@/db/schema";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { retireUndecryptableKeys } from "@/lib/auth/signing-keys";
+import { expectNewSigningKey } from "@/lib/auth/verify-token";
 import { getEnv } from "@/lib/env";
 import { describeError, logger } from "@/lib/logger";
 import { sendPasswordResetMail } from "@/lib/mailer";
@@ -106,6 +107,18 @@ function createAuth(db: Parameters<typeof drizzleAdapter>[0], secret: string) {
         },
         // Tokens are fetched from /api/auth/token when needed, not signed on every session read.
         disableSettingJwtHeader: true,
+        adapter: {
+          // The default insert, plus a word to our verifier: tokens signed with the new key
+          // must verify at once, not after the unknown-kid refresh limit.
+          createJwk: async (data, ctx) => {
+            const key = await ctx.context.adapter.create<Jwk>({
+              model: "jwks",
+              data: { ...data, createdAt: new Date() },
+            });
+            expectNewSigningKey();
+            return key;
+          },
+        },
       }),
       nextCookies(),
     ],

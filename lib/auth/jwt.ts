@@ -29,7 +29,14 @@ export interface VerifierOptions {
   now?: () => number;
 }
 
-export type TokenVerifier = (token: string) => Promise<{ userId: string; payload: JWTPayload }>;
+export interface TokenVerifier {
+  (token: string): Promise<{ userId: string; payload: JWTPayload }>;
+  /**
+   * This process just minted a signing key: let the next unknown `kid` refresh the key set
+   * at once instead of waiting out the rate limit.
+   */
+  expectNewKey(): void;
+}
 
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   const now = options.now ?? Date.now;
@@ -63,7 +70,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     });
   }
 
-  return async (token) => {
+  const verify = async (token: string) => {
     let result: Awaited<ReturnType<typeof verifyOnce>>;
     try {
       result = await verifyOnce(token);
@@ -82,6 +89,11 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     if (typeof sub !== "string" || sub.length === 0) throw new InvalidTokenError("missing sub");
     return { userId: sub, payload: result.payload };
   };
+  return Object.assign(verify, {
+    expectNewKey: () => {
+      loadedAt = Number.NEGATIVE_INFINITY;
+    },
+  });
 }
 
 function toInvalid(error: unknown): unknown {

@@ -17,6 +17,11 @@ export function verifyToken(token: string): ReturnType<TokenVerifier> {
   return holder.__doableVerifier(token);
 }
 
+/** Called when this process mints a signing key (see lib/auth.ts). */
+export function expectNewSigningKey(): void {
+  holder.__doableVerifier?.expectNewKey();
+}
+
 /** Forget cached keys (tests that switch databases). */
 export function resetTokenVerifier(): void {
   holder.__doableVerifier = undefined;

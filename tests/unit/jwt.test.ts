@@ -223,6 +223,24 @@ describe("createTokenVerifier", () => {
     expect(state.loads).toBe(3);
   });
 
+  it("accepts a key this process just minted without waiting out the refresh limit", async () => {
+    const { verify, state } = harness([primary.jwk]);
+    await verify(await sign());
+    state.keys = [primary.jwk, rotated.jwk];
+    const fresh = await sign({ key: rotated.pair.privateKey, kid: rotated.kid });
+    state.clock = T0 + 1_000;
+    await refusal(verify(fresh));
+    expect(state.loads).toBe(1);
+
+    verify.expectNewKey();
+    await expect(verify(fresh)).resolves.toMatchObject({ userId: "user-1" });
+    expect(state.loads).toBe(2);
+    // The limit applies again from that refresh on.
+    const unknown = await sign({ key: rotated.pair.privateKey, kid: "forged-kid" });
+    await refusal(verify(unknown));
+    expect(state.loads).toBe(2);
+  });
+
   it("does not turn a key-store failure into a 401", async () => {
     const outage = new Error("database unavailable");
     const { verify } = harness([], {
