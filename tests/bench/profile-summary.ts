@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import { SourceMap } from "node:module";
+import { fileURLToPath } from "node:url";
 
 /**
  * Where a V8 CPU profile (.cpuprofile, from `node --cpu-prof` or `npm run bench -- --profile`)
@@ -11,6 +13,7 @@ interface CallFrame {
   functionName: string;
   url: string;
   lineNumber: number;
+  columnNumber: number;
 }
 interface ProfileNode {
   id: number;
@@ -25,28 +28,76 @@ interface CpuProfile {
   endTime: number;
 }
 
-/** node_modules/<package>, Node's own internals, or our source file. */
-export function owner(url: string): string {
-  if (!url) return "(native/V8)";
-  if (url.startsWith("node:")) return "node:internal";
-  const nm = url.lastIndexOf("node_modules/");
+/** The package (node_modules/<package>) or our own source file a path belongs to. */
+export function ownerOfPath(path: string): string {
+  const file = decodeURIComponent(path);
+  const nm = file.lastIndexOf("node_modules/");
   if (nm >= 0) {
-    const rest = url.slice(nm + "node_modules/".length).split("/");
-    return rest[0]?.startsWith("@") ? `${rest[0]}/${rest[1]}` : (rest[0] ?? url);
+    const rest = file.slice(nm + "node_modules/".length).split("/");
+    return rest[0]?.startsWith("@") ? `${rest[0]}/${rest[1]}` : (rest[0] ?? file);
   }
-  // Next's server bundles keep our modules' paths in chunk names; show the chunk.
-  const chunk = url.split("/").slice(-2).join("/");
-  return chunk;
+  return file.replace(/^(\.\.\/)+/, "").replace(/^\[project\]\//, "");
+}
+
+/*
+ * Next's production server code is bundled into chunks; their source maps (written next to
+ * them) say which original module, ours or a package's, each profiled function came from.
+ */
+const sourceMaps = new Map<string, SourceMap | null>();
+
+function sourceMapFor(url: string): SourceMap | null {
+  if (!sourceMaps.has(url)) {
+    let map: SourceMap | null = null;
+    try {
+      const file = url.startsWith("file://") ? fileURLToPath(url) : url;
+      map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, "utf8")));
+    } catch {
+      map = null;
+    }
+    sourceMaps.set(url, map);
+  }
+  return sourceMaps.get(url) ?? null;
+}
+
+interface Origin {
+  owner: string;
+  line: number;
+}
+
+const origins = new Map<string, Origin>();
+
+/** Where a profiled frame's code came from: Node internals, a package, or our file. */
+export function origin(frame: CallFrame): Origin {
+  const key = `${frame.url}:${frame.lineNumber}:${frame.columnNumber}`;
+  let found = origins.get(key);
+  if (found) return found;
+  if (!frame.url) found = { owner: "(native/V8)", line: 0 };
+  else if (frame.url.startsWith("node:")) found = { owner: "node:internal", line: 0 };
+  else if (frame.url.includes("/node_modules/")) {
+    // A package's own file (Next, pg, …): its name says enough.
+    found = { owner: ownerOfPath(frame.url), line: frame.lineNumber + 1 };
+  } else {
+    const entry = sourceMapFor(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber);
+    found =
+      entry && "originalSource" in entry && entry.originalSource
+        ? { owner: ownerOfPath(entry.originalSource), line: entry.originalLine + 1 }
+        : { owner: ownerOfPath(frame.url.replace(/^file:\/\//, "")), line: frame.lineNumber + 1 };
+  }
+  origins.set(key, found);
+  return found;
 }
 
 function frameKey(frame: CallFrame): string {
-  return `${frame.functionName || "(anonymous)"} ${owner(frame.url)}:${frame.lineNumber + 1}`;
+  const o = origin(frame);
+  return `${frame.functionName || "(anonymous)"} ${o.owner}:${o.line}`;
 }
 
 export interface ProfileSummary {
   totalMs: number;
   idleMs: number;
   byOwner: [string, number][];
+  /** Time with at least one frame of the owner on the stack (a package and what it calls). */
+  inclusiveByOwner: [string, number][];
   selfByFunction: [string, number][];
   inclusiveByFunction: [string, number][];
 }
@@ -61,6 +112,7 @@ export function summarizeProfile(profile: CpuProfile): ProfileSummary {
   const add = (map: Map<string, number>, key: string, ms: number) =>
     map.set(key, (map.get(key) ?? 0) + ms);
   const byOwner = new Map<string, number>();
+  const inclusiveOwner = new Map<string, number>();
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   let total = 0;
@@ -76,9 +128,10 @@ export function summarizeProfile(profile: CpuProfile): ProfileSummary {
       add(byOwner, name, ms);
       return;
     }
-    add(byOwner, owner(node.callFrame.url), ms);
+    add(byOwner, origin(node.callFrame).owner, ms);
     add(self, frameKey(node.callFrame), ms);
     const seen = new Set<string>();
+    const owners = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const frame = byId.get(at)?.callFrame;
       if (!frame) break;
@@ -87,6 +140,11 @@ export function summarizeProfile(profile: CpuProfile): ProfileSummary {
         seen.add(key);
         add(inclusive, key, ms);
       }
+      const owner = origin(frame).owner;
+      if (!owners.has(owner)) {
+        owners.add(owner);
+        add(inclusiveOwner, owner, ms);
+      }
     }
   });
   const sorted = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]);
@@ -94,6 +152,7 @@ export function summarizeProfile(profile: CpuProfile): ProfileSummary {
     totalMs: total,
     idleMs: idle,
     byOwner: sorted(byOwner),
+    inclusiveByOwner: sorted(inclusiveOwner),
     selfByFunction: sorted(self),
     inclusiveByFunction: sorted(inclusive),
   };
@@ -124,6 +183,14 @@ function main() {
   console.info(
     summary.byOwner
       .filter(([k]) => k !== "(idle)")
+      .slice(0, top)
+      .map(line)
+      .join("\n"),
+  );
+  console.info("\ninclusive time by package / file (it and what it calls):");
+  console.info(
+    summary.inclusiveByOwner
+      .filter(([k]) => !["(native/V8)", "node:internal"].includes(k))
       .slice(0, top)
       .map(line)
       .join("\n"),
