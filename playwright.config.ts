@@ -14,6 +14,8 @@ import { defineConfig, devices } from "@playwright/test";
  *   NEXT_DIST_DIR (default .next), e.g. right after `npm run build` in CI.
  * - E2E_BASE_URL runs the suite against a server that is already up (no build, no fresh
  *   database): handy while working on the UI with `next dev`.
+ * - E2E_RESULTS_DIR (default test-results) holds artifacts/ (traces, failure screenshots) and
+ *   screenshots/; give parallel runs in one checkout different folders.
  *
  * This file is evaluated again in each worker: values that must agree are passed on through
  * process.env, which the workers inherit.
@@ -25,6 +27,7 @@ const baseURL = externalServer ?? `http://localhost:${port}`;
 
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "doable-e2e-"));
 process.env.E2E_DATABASE_NAME ??= `doable_e2e_${Date.now()}`;
+process.env.E2E_RESULTS_DIR ??= "test-results";
 
 function freshDatabaseUrl(): string | undefined {
   const admin = process.env.TEST_DATABASE_URL;
@@ -59,7 +62,7 @@ const steps = [
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "test-results/artifacts",
+  outputDir: path.join(process.env.E2E_RESULTS_DIR, "artifacts"),
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

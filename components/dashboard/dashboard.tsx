@@ -215,9 +215,20 @@ export function Dashboard({ user }: { user: AccountUser }) {
     setSelected(new Set());
   };
 
+  /** The task whose row holds focus: what x, e and Delete act on. */
+  const focusedTask = () => {
+    const row = document.activeElement?.closest<HTMLElement>("[data-task-id]");
+    return row ? tasks.find((t) => t.id === row.dataset.taskId) : undefined;
+  };
+  const withFocused = (action: (task: Task) => void) => () => {
+    const task = focusedTask();
+    if (task && !task.id.startsWith("temp-")) action(task);
+  };
+
   const move = (delta: 1 | -1) => {
     if (tasks.length === 0) return;
-    const index = tasks.findIndex((t) => t.id === activeId);
+    const from = focusedTask()?.id ?? activeId;
+    const index = tasks.findIndex((t) => t.id === from);
     const next =
       index === -1
         ? delta === 1
@@ -229,17 +240,15 @@ export function Dashboard({ user }: { user: AccountUser }) {
     setActiveId(task.id);
     focusTask(task.id);
   };
-  const activeTask = tasks.find((t) => t.id === activeId);
-
   useKeyboardShortcuts({
     new: () => quickAddRef.current?.focus(),
     search: () => searchRef.current?.focus(),
     help: () => setShortcutsOpen(true),
     next: () => move(1),
     previous: () => move(-1),
-    toggle: () => activeTask && toggle(activeTask),
-    edit: () => activeTask && setEditing({ id: activeTask.id }),
-    delete: () => activeTask && deleteOne(activeTask),
+    toggle: withFocused(toggle),
+    edit: withFocused((task) => setEditing({ id: task.id })),
+    delete: withFocused(deleteOne),
     escape: () => selecting && stopSelecting(),
   });
 
@@ -301,7 +310,6 @@ export function Dashboard({ user }: { user: AccountUser }) {
                 key={task.id}
                 task={task}
                 now={now}
-                active={task.id === activeId}
                 selecting={selecting}
                 selected={selected.has(task.id)}
                 onToggle={toggle}

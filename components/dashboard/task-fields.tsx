@@ -172,7 +172,7 @@ export function TaskDetailFields({
             value={draft.dueDate}
             onChange={(e) => onChange({ dueDate: e.target.value })}
             aria-invalid={errors.dueAt ? true : undefined}
-            className={`${fieldBase} h-9 min-w-0 flex-1 py-0 sm:max-w-48`}
+            className={`${fieldBase} h-9 min-w-36 flex-1 py-0 sm:max-w-48`}
           />
           <label htmlFor={`${id}-time`} className="sr-only">
             Due time (optional)

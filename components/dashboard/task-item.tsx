@@ -31,7 +31,6 @@ const dueTone: Record<DueTone, string> = {
 
 export interface TaskItemProps {
   task: Task;
-  active: boolean;
   selecting: boolean;
   selected: boolean;
   now: Date;
@@ -45,7 +44,6 @@ export interface TaskItemProps {
 /** One task in the list: checkbox, title (opens the editor), details, and a delete button. */
 export const TaskItem = memo(function TaskItem({
   task,
-  active,
   selecting,
   selected,
   now,
@@ -63,14 +61,12 @@ export const TaskItem = memo(function TaskItem({
   return (
     <li
       data-task-id={task.id}
-      data-active={active || undefined}
       onFocus={() => onFocusRow(task)}
+      // Highlighted while it holds keyboard focus (j/k, Tab), not after a mouse click.
       className={`group relative flex items-start gap-3 rounded-lg px-2 py-2.5 transition-colors sm:px-3 ${
         selected
           ? "bg-blue-50 dark:bg-blue-500/15"
-          : active
-            ? "bg-zinc-100 dark:bg-zinc-800/70"
-            : "hover:bg-zinc-50 dark:hover:bg-zinc-900"
+          : "hover:bg-zinc-50 has-[:focus-visible]:bg-zinc-100 dark:hover:bg-zinc-900 dark:has-[:focus-visible]:bg-zinc-800/70"
       } ${saving ? "opacity-70" : ""}`}
     >
       {selecting && (

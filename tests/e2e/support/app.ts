@@ -124,7 +124,10 @@ const viewports = {
   desktop: { width: 1440, height: 900 },
 } as const;
 
-export const screenshotDir = path.join("test-results", "screenshots");
+export const screenshotDir = path.join(
+  process.env.E2E_RESULTS_DIR ?? "test-results",
+  "screenshots",
+);
 
 /** Saves a phone and a desktop screenshot of the page as it is now, then restores the size. */
 export async function screenshots(page: Page, name: string): Promise<void> {
