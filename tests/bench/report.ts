@@ -296,6 +296,8 @@ ${s.profiled ? "- **This run was profiled** (`--cpu-prof` on the server): its fi
 
 ${markdownTable(CLOSED_HEADER, closedRows(r))}
 
+\`doable health\` is \`GET /api/health\` (route() and \`select 1\`): the cheapest request the app serves, i.e. Next's own request path plus one query, for scale.
+
 Doable / baseline, list requests/s: ${[10, 50, 100, 1000].map((c) => `${c} connections ${(listRatio(r, c) * 100).toFixed(0)} %`).join(", ")}.
 
 ## Capacity at the SLO
