@@ -19,6 +19,7 @@ import { SearchBox } from "./search-box";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { SortMenu } from "./sort-menu";
 import { TaskEditor } from "./task-editor";
+import { preloadSchemas } from "./task-fields";
 import { TaskItem } from "./task-item";
 import { applyInput, matchesView } from "./task-match";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
@@ -102,6 +103,10 @@ export function Dashboard({ user }: { user: AccountUser }) {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const quickAddRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+    idle(preloadSchemas);
+  }, []);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const tasks = data.tasks;

@@ -37,7 +37,7 @@ export const QuickAdd = forwardRef<
       setErrors({ title: "Give the task a title" });
       return;
     }
-    const parsed = parseDraft(draft);
+    const parsed = await parseDraft(draft);
     if (!parsed.ok) {
       setErrors(parsed.errors);
       if (!parsed.errors.title) setOpen(true);

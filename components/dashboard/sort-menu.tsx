@@ -10,8 +10,7 @@ import {
   menuSeparatorClass,
 } from "@/components/ui/menu-styles";
 import type { SortKey, SortOrder } from "@/lib/api-client";
-import { DEFAULT_ORDER } from "@/lib/validation/tasks";
-import { sortLabel, sorts, type View } from "./view";
+import { defaultOrder, sortLabel, sorts, type View } from "./view";
 
 const orderLabel: Record<SortKey, Record<SortOrder, string>> = {
   created: { desc: "Newest first", asc: "Oldest first" },
@@ -62,7 +61,7 @@ export function SortMenu({
             value={view.sort}
             onValueChange={(v) => {
               const sort = v as SortKey;
-              onChange({ sort, order: DEFAULT_ORDER[sort] });
+              onChange({ sort, order: defaultOrder[sort] });
             }}
           >
             {sorts.map((s) => (
@@ -80,7 +79,7 @@ export function SortMenu({
           >
             {(["asc", "desc"] as const)
               .slice()
-              .sort((a) => (a === DEFAULT_ORDER[view.sort] ? -1 : 1))
+              .sort((a) => (a === defaultOrder[view.sort] ? -1 : 1))
               .map((o) => (
                 <DropdownMenu.RadioItem key={o} value={o} className={menuItemClass}>
                   {orderLabel[view.sort][o]}

@@ -45,8 +45,8 @@ export function TaskEditor({
     setErrors({});
   };
 
-  const save = () => {
-    const parsed = parseDraft(draft);
+  const save = async () => {
+    const parsed = await parseDraft(draft);
     if (!parsed.ok) {
       setErrors(parsed.errors);
       return;
@@ -60,7 +60,7 @@ export function TaskEditor({
         aria-label={`Edit “${task.title}”`}
         onSubmit={(e) => {
           e.preventDefault();
-          save();
+          void save();
         }}
         onKeyDown={(e) => {
           if (e.key === "Escape") {
@@ -69,7 +69,7 @@ export function TaskEditor({
             onCancel();
           } else if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
             e.preventDefault();
-            save();
+            void save();
           }
         }}
         className="space-y-3 rounded-xl border border-zinc-300 bg-white p-3 shadow-md dark:border-zinc-700 dark:bg-zinc-900"

@@ -2,7 +2,6 @@
 
 import { useId } from "react";
 import type { TaskInput, TaskPriority } from "@/lib/api-client";
-import { taskInputSchema } from "@/lib/validation/tasks";
 import { dateFieldInDays, dueFromFields, dueToFields } from "./due";
 import { priorities, priorityLabel } from "./view";
 
@@ -39,10 +38,19 @@ export function draftOf(task: TaskInput): TaskDraft {
 
 export type DraftErrors = Partial<Record<"title" | "description" | "dueAt" | "tags", string>>;
 
+// The shared schemas (and zod with them) load after the page, not as part of its first load.
+const loadSchemas = () => import("@/lib/validation/tasks");
+
+/** Starts loading the form schemas while the browser is idle, before the first submit. */
+export function preloadSchemas(): void {
+  void loadSchemas();
+}
+
 /** Checks a draft with the same schema the server uses; field errors keyed by form field. */
-export function parseDraft(
+export async function parseDraft(
   draft: TaskDraft,
-): { ok: true; input: TaskInput } | { ok: false; errors: DraftErrors } {
+): Promise<{ ok: true; input: TaskInput } | { ok: false; errors: DraftErrors }> {
+  const { taskInputSchema } = await loadSchemas();
   const input: TaskInput = {
     title: draft.title,
     description: draft.description.trim() ? draft.description : null,

@@ -17,7 +17,6 @@ import {
   updateTask,
 } from "@/lib/api-client";
 import { taskEtag } from "@/lib/tasks/etag";
-import { BULK_IDS_MAX, LIST_LIMIT_MAX } from "@/lib/validation/tasks";
 import {
   applyInput,
   countsDelta,
@@ -34,6 +33,10 @@ import {
 import { type View, viewToQuery } from "./view";
 
 const PAGE_SIZE = 50;
+// The API's limits (BULK_IDS_MAX, LIST_LIMIT_MAX in lib/validation/tasks.ts), repeated here so
+// the dashboard's first load does not pull in zod with that module.
+const BULK_IDS_MAX = 500;
+const LIST_LIMIT_MAX = 100;
 /** How long a deletion can be undone before it is sent. */
 export const UNDO_MS = 5_000;
 

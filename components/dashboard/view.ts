@@ -6,7 +6,18 @@ import type {
   TaskPriority,
   TaskStatus,
 } from "@/lib/api-client";
-import { DUE_FILTERS, SORT_KEYS, SORT_ORDERS, TASK_STATUSES } from "@/lib/validation/tasks";
+
+/*
+ * The allowed values are spelled out here rather than imported from lib/validation/tasks.ts:
+ * importing any value from that module brings zod (about 30 kB) into the dashboard's first
+ * load. `all<Union>()(list)` fails to compile unless the list names every member of the
+ * shared type, and nothing else, so the two cannot drift apart.
+ */
+function all<Union extends string>() {
+  return <const List extends readonly Union[]>(
+    list: List & ([Union] extends [List[number]] ? unknown : never),
+  ): List => list;
+}
 
 /**
  * What the dashboard shows: tab, search, filters and sort. It lives in the URL so a reload or
@@ -32,11 +43,21 @@ export const defaultView: View = {
   order: "desc",
 };
 
-export const statuses = TASK_STATUSES;
+export const statuses = all<TaskStatus>()(["all", "active", "completed"]);
 /** Most important first, as menus list them. */
-export const priorities: readonly TaskPriority[] = ["high", "medium", "low", "none"];
-export const dues = DUE_FILTERS;
-export const sorts = SORT_KEYS;
+export const priorities = all<TaskPriority>()(["high", "medium", "low", "none"]);
+export const dues = all<DueFilter>()(["overdue", "today", "week", "none"]);
+export const sorts = all<SortKey>()(["created", "updated", "due", "priority", "title"]);
+const orders = all<SortOrder>()(["asc", "desc"]);
+
+/** Each sort's natural direction, as the API defaults it: newest, soonest, highest first. */
+export const defaultOrder: Record<SortKey, SortOrder> = {
+  created: "desc",
+  updated: "desc",
+  due: "asc",
+  priority: "desc",
+  title: "asc",
+};
 
 export const priorityLabel: Record<TaskPriority, string> = {
   high: "High",
@@ -74,7 +95,7 @@ export function viewFromParams(params: { get(name: string): string | null }): Vi
     tag: tag ? tag.slice(0, 32) : null,
     due: oneOf(dues, params.get("due")),
     sort: oneOf(sorts, params.get("sort")) ?? defaultView.sort,
-    order: oneOf(SORT_ORDERS, params.get("order")) ?? defaultView.order,
+    order: oneOf(orders, params.get("order")) ?? defaultView.order,
   };
 }
 
