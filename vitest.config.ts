@@ -7,6 +7,9 @@ export default defineConfig({
     environment: "node",
     include: ["tests/{unit,api,security}/**/*.test.ts"],
     pool: "forks",
+    // Most test time is spent waiting on PostgreSQL and the in-process servers, so three
+    // files at once keep two cores busy (vitest's default would run one file at a time here).
+    maxWorkers: 3,
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: { NODE_ENV: "test" },
