@@ -1,0 +1,95 @@
+import { generateKeyPair, SignJWT } from "jose";
+import { describe, expect, it } from "vitest";
+import { viewFromParams, viewToQuery, viewToSearch } from "@/components/dashboard/view";
+import { listQueryString, renewalTime } from "@/lib/api-client";
+
+/** A real EdDSA-signed JWT, as Better Auth's jwt plugin issues them. */
+async function token(claims: { iat?: number; exp?: number }): Promise<string> {
+  const { privateKey } = await generateKeyPair("EdDSA");
+  let jwt = new SignJWT({ sub: "user-1" }).setProtectedHeader({ alg: "EdDSA" });
+  if (claims.iat !== undefined) jwt = jwt.setIssuedAt(claims.iat);
+  if (claims.exp !== undefined) jwt = jwt.setExpirationTime(claims.exp);
+  return jwt.sign(privateKey);
+}
+
+describe("renewalTime", () => {
+  it("renews a 15-minute token a minute before it ends, on the browser's clock", async () => {
+    const jwt = await token({ iat: 1_000_000, exp: 1_000_900 });
+    const receivedAt = 5_000_000_000;
+    expect(renewalTime(jwt, receivedAt)).toBe(receivedAt + 14 * 60 * 1000);
+  });
+
+  it("does not depend on the browser's clock agreeing with the server's", async () => {
+    // Issued "in 2001" by the server's clock while the browser thinks it is much later.
+    const jwt = await token({ iat: 1_000_000_000, exp: 1_000_000_900 });
+    const receivedAt = Date.UTC(2030, 0, 1);
+    expect(renewalTime(jwt, receivedAt) - receivedAt).toBe(14 * 60 * 1000);
+  });
+
+  it("uses exp alone when the token has no iat", async () => {
+    const receivedAt = Date.UTC(2030, 0, 1);
+    const jwt = await token({ exp: receivedAt / 1000 + 600 });
+    expect(renewalTime(jwt, receivedAt)).toBe(receivedAt + 9 * 60 * 1000);
+  });
+
+  it("renews at once when a token is about to end or cannot be read", async () => {
+    const receivedAt = Date.UTC(2030, 0, 1);
+    expect(renewalTime(await token({ iat: 0, exp: 30 }), receivedAt)).toBe(receivedAt);
+    expect(renewalTime("not-a-jwt", receivedAt)).toBe(receivedAt);
+    expect(renewalTime("a.%%%.c", receivedAt)).toBe(receivedAt);
+  });
+});
+
+describe("listQueryString", () => {
+  it("leaves out empty values and encodes the rest", () => {
+    expect(listQueryString({})).toBe("");
+    expect(
+      listQueryString({ status: "active", q: "rent & bills", tag: "", cursor: null, limit: 50 }),
+    ).toBe("?status=active&q=rent+%26+bills&limit=50");
+  });
+});
+
+describe("dashboard view in the URL", () => {
+  it("round-trips through the address bar, defaults left out", () => {
+    const view = viewFromParams(
+      new URLSearchParams(
+        "status=completed&q=report&priority=high&tag=Work&due=week&sort=due&order=asc",
+      ),
+    );
+    expect(view).toEqual({
+      status: "completed",
+      q: "report",
+      priority: "high",
+      tag: "work",
+      due: "week",
+      sort: "due",
+      order: "asc",
+    });
+    expect(viewToSearch(view)).toBe(
+      "?status=completed&q=report&priority=high&tag=work&due=week&sort=due&order=asc",
+    );
+    expect(viewToSearch(viewFromParams(new URLSearchParams("")))).toBe("");
+    expect(viewToQuery(view)).toMatchObject({ status: "completed", sort: "due", order: "asc" });
+  });
+
+  it("ignores unknown and malformed values instead of failing", () => {
+    const view = viewFromParams(
+      new URLSearchParams("status=bogus&priority=urgent&sort=;drop&order=up"),
+    );
+    expect(view).toMatchObject({ status: "all", priority: null, sort: "created", order: "desc" });
+  });
+
+  it("lists every allowed value of the shared schema", async () => {
+    const { TASK_STATUSES, DUE_FILTERS, SORT_KEYS, TASK_PRIORITIES, DEFAULT_ORDER } = await import(
+      "@/lib/validation/tasks"
+    );
+    const { statuses, dues, sorts, priorities, defaultOrder } = await import(
+      "@/components/dashboard/view"
+    );
+    expect([...statuses].sort()).toEqual([...TASK_STATUSES].sort());
+    expect([...dues].sort()).toEqual([...DUE_FILTERS].sort());
+    expect([...sorts].sort()).toEqual([...SORT_KEYS].sort());
+    expect([...priorities].sort()).toEqual([...TASK_PRIORITIES].sort());
+    expect(defaultOrder).toEqual(DEFAULT_ORDER);
+  });
+});
