@@ -102,6 +102,9 @@ export function renewalTime(jwt: string, receivedAt: number): number {
   return receivedAt;
 }
 
+/** The code of the error thrown while the browser is already on its way to the login page. */
+export const SESSION_ENDED = "session_ended";
+
 /** Sends the browser to /login, to come back to this page after signing in. */
 function sendToLogin(): void {
   if (leaving || typeof window === "undefined") return;
@@ -112,7 +115,7 @@ function sendToLogin(): void {
 
 function sessionEnded(): ApiClientError {
   sendToLogin();
-  return new ApiClientError(401, "unauthorized", "Your session has ended. Please log in again.");
+  return new ApiClientError(401, SESSION_ENDED, "Your session has ended. Please log in again.");
 }
 
 async function fetchToken(): Promise<string> {

@@ -9,7 +9,7 @@ import { ThemeMenu } from "@/components/theme/theme-menu";
 import { Button } from "@/components/ui/button";
 import { CloseIcon, KeyboardIcon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
-import { ApiClientError, type Task, type TaskInput } from "@/lib/api-client";
+import { ApiClientError, SESSION_ENDED, type Task, type TaskInput } from "@/lib/api-client";
 import { AccountMenu, type AccountUser } from "./account-menu";
 import { type Conflict, ConflictDialog } from "./conflict-dialog";
 import { FilterMenu } from "./filter-menu";
@@ -88,7 +88,7 @@ export function Dashboard({ user }: { user: AccountUser }) {
 
   const report = useCallback((error: unknown, what?: string) => {
     // A lost session is already on its way to the login page.
-    if (error instanceof ApiClientError && error.status === 401) return;
+    if (error instanceof ApiClientError && error.code === SESSION_ENDED) return;
     toast.error(what ?? "That didn't work", { description: messageOf(error) });
   }, []);
 
@@ -286,7 +286,7 @@ export function Dashboard({ user }: { user: AccountUser }) {
 
   const list = (
     <>
-      {data.error && !data.tasks.length ? (
+      {data.error && data.error.code !== SESSION_ENDED && !data.tasks.length ? (
         <ErrorState message={messageOf(data.error)} onRetry={data.retry} />
       ) : data.isLoading && !counts ? (
         <TaskListSkeleton />
