@@ -449,37 +449,37 @@ export function Dashboard({ user }: { user: AccountUser }) {
               <span className="text-sm text-zinc-700 dark:text-zinc-300" aria-live="polite">
                 {selectedTasks.length} selected
               </span>
-              <span className="flex-1" />
-              <Button
-                size="sm"
-                variant="secondary"
-                disabled={selectedTasks.length === 0}
-                onClick={() => {
-                  const list = selectedTasks;
-                  data.setDone(list, true).then(
-                    () => toast.success(`Completed ${plural(list.length, "task")}`),
-                    (error) => report(error, "Couldn't complete the tasks"),
-                  );
-                  stopSelecting();
-                }}
-              >
-                Complete
-              </Button>
-              <Button
-                size="sm"
-                variant="secondary"
-                disabled={selectedTasks.length === 0}
-                className="text-red-700 dark:text-red-400"
-                onClick={() => {
-                  remove(selectedTasks, `Deleted ${plural(selectedTasks.length, "task")}`);
-                  stopSelecting();
-                }}
-              >
-                Delete
-              </Button>
-              <Button size="sm" variant="ghost" onClick={stopSelecting}>
-                Cancel
-              </Button>
+              <div className="flex w-full gap-2 sm:ml-auto sm:w-auto">
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  disabled={selectedTasks.length === 0}
+                  onClick={() => {
+                    const list = selectedTasks;
+                    data.setDone(list, true).then(
+                      () => toast.success(`Completed ${plural(list.length, "task")}`),
+                      (error) => report(error, "Couldn't complete the tasks"),
+                    );
+                    stopSelecting();
+                  }}
+                >
+                  Complete
+                </Button>
+                <Button
+                  size="sm"
+                  variant="danger-secondary"
+                  disabled={selectedTasks.length === 0}
+                  onClick={() => {
+                    remove(selectedTasks, `Deleted ${plural(selectedTasks.length, "task")}`);
+                    stopSelecting();
+                  }}
+                >
+                  Delete
+                </Button>
+                <Button size="sm" variant="ghost" onClick={stopSelecting} className="ml-auto">
+                  Cancel
+                </Button>
+              </div>
             </section>
           )}
 

@@ -92,12 +92,7 @@ export function TaskEditor({
         </div>
         <TaskDetailFields draft={draft} errors={errors} onChange={change} />
         <div className="flex items-center gap-2 pt-1">
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={() => onDelete(task)}
-            className="text-red-700 hover:text-red-800 dark:text-red-400 dark:hover:text-red-300"
-          >
+          <Button variant="danger-ghost" size="sm" onClick={() => onDelete(task)}>
             <TrashIcon />
             Delete
           </Button>

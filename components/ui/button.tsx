@@ -1,7 +1,13 @@
 import { type ButtonHTMLAttributes, forwardRef } from "react";
 
 /** The app's buttons: one look per intent, shared by links styled as buttons. */
-export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger";
+export type ButtonVariant =
+  | "primary"
+  | "secondary"
+  | "ghost"
+  | "danger"
+  | "danger-secondary"
+  | "danger-ghost";
 export type ButtonSize = "sm" | "md" | "icon";
 
 const base =
@@ -16,6 +22,9 @@ const variants: Record<ButtonVariant, string> = {
     "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50",
   danger:
     "bg-red-600 text-white shadow-sm hover:bg-red-700 active:bg-red-800 dark:bg-red-500 dark:text-zinc-950 dark:hover:bg-red-400",
+  "danger-secondary":
+    "border border-zinc-200 bg-white text-red-700 shadow-xs hover:bg-red-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-red-400 dark:hover:bg-red-500/10",
+  "danger-ghost": "text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-500/10",
 };
 
 const sizes: Record<ButtonSize, string> = {
