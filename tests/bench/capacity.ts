@@ -32,7 +32,8 @@ export interface CapacityOptions {
   stepMs: number;
   /** Bisection steps after the first miss. */
   refine: number;
-  pauseMs?: number;
+  /** Called before each step: waits until the server has finished earlier work. */
+  settle: () => Promise<unknown>;
   onStep?: (step: CapacityStep) => void;
 }
 
@@ -50,7 +51,6 @@ export function meetsSlo(r: OpenLoopResult): boolean {
 const LADDER = [0.3, 0.5, 0.65, 0.75, 0.85, 0.95, 1.05, 1.2, 1.4, 1.7, 2.0];
 
 export async function findCapacity(options: CapacityOptions): Promise<CapacityResult> {
-  const pause = options.pauseMs ?? 1_000;
   let pool: Pool | undefined;
   const steps: CapacityStep[] = [];
 
@@ -58,8 +58,8 @@ export async function findCapacity(options: CapacityOptions): Promise<CapacityRe
     if (!pool) {
       pool = createPool(options.origin, options.connections);
       await openConnections(pool, options.connections, options.next);
-      await new Promise((r) => setTimeout(r, pause));
     }
+    await options.settle();
     const result = await runOpenLoop({
       pool,
       rate: Math.round(rate),
@@ -74,8 +74,6 @@ export async function findCapacity(options: CapacityOptions): Promise<CapacityRe
       await pool.destroy();
       pool = undefined;
     }
-    // Let the server finish what is queued and collect garbage before the next rate.
-    await new Promise((r) => setTimeout(r, pause));
     return done;
   };
 

@@ -184,3 +184,24 @@ export function cpuShare(before: CpuSnapshot, after: CpuSnapshot): CpuShare {
   const ours = Math.min(machine, (oursTicks / total) * cores);
   return { machine, ours, others: Math.max(0, machine - ours) };
 }
+
+/**
+ * Waits until the processes are (nearly) idle: less than `maxCores` of CPU over a 500 ms
+ * window. After an overloaded step a server keeps working through its backlog; the next
+ * measurement must not pay for it.
+ */
+export async function waitForIdle(
+  pids: () => number[],
+  options: { maxCores?: number; timeoutMs?: number } = {},
+): Promise<number> {
+  const maxCores = options.maxCores ?? 0.05;
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  const started = Date.now();
+  while (Date.now() < deadline) {
+    const ids = pids();
+    const before = cpuSnapshot(ids);
+    await new Promise((r) => setTimeout(r, 500));
+    if (cpuMs(before, cpuSnapshot(ids), ids) / 500 < maxCores) break;
+  }
+  return Date.now() - started;
+}
