@@ -1,9 +1,9 @@
 import type { SVGProps } from "react";
 
 /** Line icons drawn inline (no icon font to download). Decorative: labels come from the controls. */
-type IconProps = SVGProps<SVGSVGElement>;
+export type IconProps = SVGProps<SVGSVGElement>;
 
-function Icon({ children, ...props }: IconProps) {
+export function Icon({ children, ...props }: IconProps) {
   return (
     <svg
       width="16"
