@@ -1,5 +1,6 @@
 import type { Pool } from "undici";
 import { createPool, type OpenLoopResult, openConnections, runOpenLoop } from "./open-loop";
+import type { CpuShare } from "./proc-stats";
 import type { BenchRequest } from "./workload";
 
 /**
@@ -14,6 +15,12 @@ export const SLO_P99_MS = 200;
 
 export interface CapacityStep extends OpenLoopResult {
   pass: boolean;
+  /** What else ran meanwhile (filled in by `observe`). */
+  cpu?: CpuShare;
+  /** Measured again because other work took CPU during a miss (this is the second try). */
+  repeated?: boolean;
+  /** The first try of a repeated step (reported to onStep only, not kept). */
+  discarded?: boolean;
 }
 
 export interface CapacityResult {
@@ -34,6 +41,10 @@ export interface CapacityOptions {
   refine: number;
   /** Called before each step: waits until the server has finished earlier work. */
   settle: () => Promise<unknown>;
+  /** Starts watching the CPU before a step; the returned function says what it saw. */
+  observe?: () => () => CpuShare;
+  /** A missed step is measured once more when other processes used more cores than this. */
+  disturbedAbove?: number;
   onStep?: (step: CapacityStep) => void;
 }
 
@@ -54,26 +65,38 @@ export async function findCapacity(options: CapacityOptions): Promise<CapacityRe
   let pool: Pool | undefined;
   const steps: CapacityStep[] = [];
 
-  const step = async (rate: number): Promise<CapacityStep> => {
+  const measure = async (rate: number): Promise<CapacityStep> => {
     if (!pool) {
       pool = createPool(options.origin, options.connections);
       await openConnections(pool, options.connections, options.next);
     }
     await options.settle();
+    const seen = options.observe?.();
     const result = await runOpenLoop({
       pool,
       rate: Math.round(rate),
       durationMs: options.stepMs,
       next: options.next,
     });
-    const done = { ...result, pass: meetsSlo(result) };
-    steps.push(done);
-    options.onStep?.(done);
+    const done: CapacityStep = { ...result, pass: meetsSlo(result), cpu: seen?.() };
     if (result.abandoned) {
       // Requests are still queued in it: start the next step on fresh connections.
       await pool.destroy();
       pool = undefined;
     }
+    return done;
+  };
+
+  const step = async (rate: number): Promise<CapacityStep> => {
+    let done = await measure(rate);
+    const limit = options.disturbedAbove ?? Number.POSITIVE_INFINITY;
+    if (!done.pass && (done.cpu?.others ?? 0) > limit) {
+      // Other work on the machine may have caused the miss: the repeat decides.
+      options.onStep?.({ ...done, discarded: true });
+      done = { ...(await measure(rate)), repeated: true };
+    }
+    steps.push(done);
+    options.onStep?.(done);
     return done;
   };
 

@@ -154,6 +154,7 @@ const STEP_HEADER = [
   "max ms",
   "err/timeout/non-2xx",
   "send lag p99 ms",
+  "cores ours/others",
   "SLO",
 ];
 
@@ -169,7 +170,8 @@ function stepRows(r: BenchResults): string[][] {
       ms(s.latency.max),
       `${s.errors}/${s.timeouts}/${s.non2xx}`,
       ms(s.sendLag.p99),
-      s.pass ? "met" : "missed",
+      s.cpu ? cores(s.cpu) : "–",
+      `${s.pass ? "met" : "missed"}${s.repeated ? " (2nd try)" : ""}`,
     ]),
   );
 }
@@ -302,7 +304,7 @@ Doable / baseline, list requests/s: ${[10, 50, 100, 1000].map((c) => `${c} conne
 
 ## Capacity at the SLO
 
-Open loop over ${s.capacityConnections} connections: fixed rates, evenly spaced, each latency counted from the request's scheduled send time. A step meets the SLO with p99 ≤ 200 ms, no errors, timeouts or non-2xx answers, and at least 97 % of the offered rate achieved.
+Open loop over ${s.capacityConnections} connections: fixed rates, evenly spaced, each latency counted from the request's scheduled send time. A step meets the SLO with p99 ≤ 200 ms, no errors, timeouts or non-2xx answers, and at least 97 % of the offered rate achieved. A step that missed while other processes used more than 0.3 cores is measured once more ("2nd try"); the second result counts.
 
 ${markdownTable(STEP_HEADER, stepRows(r))}
 

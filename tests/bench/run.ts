@@ -6,7 +6,8 @@
  * folder (an experiment: a patched copy); --rebuild: always `next build` first;
  * --no-rebuild: use .next-bench as it is even if sources changed; --log-level info: keep the
  * per-request log lines (off by default: warn); --profile: CPU profile of
- * the Next server (figures from such a run are lower), summarized in the report.
+ * the Next server (figures from such a run are lower), summarized in the report;
+ * --report <file.json>: only write the tables, Markdown and chart of an earlier run again.
  *
  * Measures Doable's task API under load against a bare node:http baseline doing the same
  * work, in one invocation: setup (fresh database, production build, real users and JWTs),
@@ -372,9 +373,14 @@ async function main() {
       stepMs: PLAN.stepMs,
       refine: PLAN.refine,
       settle: () => settle(server),
+      observe: () => {
+        const start = cpuSnapshot(ourPids());
+        return () => cpuShare(start, cpuSnapshot(ourPids()));
+      },
+      disturbedAbove: 0.3,
       onStep: (s) =>
         log(
-          `  ${server} ${s.offered} req/s offered: achieved ${Math.round(s.achieved)}, p50 ${s.latency.p50.toFixed(1)} ms, p99 ${s.latency.p99.toFixed(1)} ms, errors ${s.errors}, timeouts ${s.timeouts}, non-2xx ${s.non2xx}, ${s.connections} connections: ${s.pass ? "met" : "missed"}`,
+          `  ${server} ${s.offered} req/s offered: achieved ${Math.round(s.achieved)}, p50 ${s.latency.p50.toFixed(1)} ms, p99 ${s.latency.p99.toFixed(1)} ms, errors ${s.errors}, timeouts ${s.timeouts}, non-2xx ${s.non2xx}, ${s.connections} connections, other processes ${s.cpu?.others.toFixed(2)} cores: ${s.discarded ? "missed while other work ran, measuring again" : s.pass ? "met" : "missed"}`,
         ),
     });
     capacity[server] = { ...result, cpu: cpuShare(before, cpuSnapshot(ourPids())) };
@@ -511,7 +517,13 @@ function points(run: BenchResults["capacity"]["doable"]) {
   return run.steps.map((s) => ({ offered: s.offered, p99: s.latency.p99, pass: s.pass }));
 }
 
-main()
+/** `--report <results.json>`: write the tables, Markdown and chart of an earlier run again. */
+async function rerender(file: string) {
+  writeResults(JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults);
+}
+
+const reportFile = option("--report");
+(reportFile ? rerender(reportFile) : main())
   .catch((error: unknown) => {
     console.error("[bench] failed:", error);
     process.exitCode = 1;

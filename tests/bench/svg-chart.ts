@@ -39,7 +39,8 @@ export function latencyChart(series: ChartSeries[], sloMs: number, title: string
 
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12">`,
+    `<title>${escapeXml(title)}</title>`,
     `<rect width="${W}" height="${H}" fill="#fff"/>`,
     `<text x="${W / 2}" y="22" text-anchor="middle" font-size="15" font-weight="600">${escapeXml(title)}</text>`,
   );
@@ -84,6 +85,12 @@ export function latencyChart(series: ChartSeries[], sloMs: number, title: string
       );
     }
     const ly = M.top + 16 + index * 18;
+    if (index === 0) {
+      // The legend sits on a white card so lines under it do not cross the text.
+      out.push(
+        `<rect x="${M.left + 6}" y="${M.top + 4}" width="290" height="${series.length * 18 + 26}" fill="#fff" fill-opacity="0.9" stroke="#ddd"/>`,
+      );
+    }
     out.push(
       `<rect x="${M.left + 12}" y="${ly - 9}" width="12" height="12" fill="${s.color}"/>`,
       `<text x="${M.left + 30}" y="${ly + 1}">${escapeXml(`${s.name}: capacity ${Math.round(s.capacity)} req/s at the SLO`)}</text>`,
