@@ -8,7 +8,7 @@ import { authLinkClass } from "./auth-card";
 import { FormAlert } from "./form-alert";
 import { MailIcon } from "./icons";
 import { SubmitButton } from "./submit-button";
-import { TextField } from "./text-field";
+import { EmailField } from "./text-field";
 import { useAuthForm } from "./use-auth-form";
 
 /**
@@ -71,15 +71,8 @@ export function ForgotPasswordForm() {
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate className="space-y-5">
       {form.serverError && <FormAlert>{form.serverError}</FormAlert>}
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
+      <EmailField
         autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        placeholder="you@example.com"
         value={form.values.email}
         onValueChange={(v) => form.setField("email", v)}
         error={form.errors.email}

@@ -7,7 +7,7 @@ import { signInSchema } from "@/lib/validation/auth";
 import { authLinkClass } from "./auth-card";
 import { FormAlert } from "./form-alert";
 import { SubmitButton } from "./submit-button";
-import { TextField } from "./text-field";
+import { EmailField, TextField } from "./text-field";
 import { useAuthForm } from "./use-auth-form";
 
 /** Email and password sign-in; on success the browser goes to `next` (a safe local path). */
@@ -32,15 +32,8 @@ export function LoginForm({ next, notice }: { next: string; notice?: string | un
       ) : notice ? (
         <FormAlert tone="success">{notice}</FormAlert>
       ) : null}
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
+      <EmailField
         autoComplete="username"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        placeholder="you@example.com"
         value={form.values.email}
         onValueChange={(v) => form.setField("email", v)}
         error={form.errors.email}

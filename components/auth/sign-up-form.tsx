@@ -6,7 +6,7 @@ import { authClient } from "@/lib/auth-client";
 import { PASSWORD_MIN, signUpSchema } from "@/lib/validation/auth";
 import { FormAlert } from "./form-alert";
 import { SubmitButton } from "./submit-button";
-import { TextField } from "./text-field";
+import { EmailField, TextField } from "./text-field";
 import { useAuthForm } from "./use-auth-form";
 
 /** Creates an account (which signs in) and sends the browser to `next`. */
@@ -48,15 +48,8 @@ export function SignUpForm({ next, loginHref }: { next: string; loginHref: strin
         onValueChange={(v) => form.setField("name", v)}
         error={form.errors.name}
       />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
+      <EmailField
         autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        placeholder="you@example.com"
         value={form.values.email}
         onValueChange={(v) => form.setField("email", v)}
         error={form.errors.email}

@@ -100,3 +100,19 @@ export function TextField({
     </div>
   );
 }
+
+/** The e-mail field of every auth form: the keyboard, capitalisation and hints it needs. */
+export function EmailField(props: Omit<TextFieldProps, "label" | "name" | "type">) {
+  return (
+    <TextField
+      label="Email"
+      name="email"
+      type="email"
+      inputMode="email"
+      autoCapitalize="none"
+      spellCheck={false}
+      placeholder="you@example.com"
+      {...props}
+    />
+  );
+}
