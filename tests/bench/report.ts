@@ -81,12 +81,21 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
+/** A Markdown table laid out the way biome formats one (first column left, others right). */
 function markdownTable(header: string[], rows: string[][]): string {
-  return [
-    `| ${header.join(" | ")} |`,
-    `|${header.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`,
-    ...rows.map((r) => `| ${r.join(" | ")} |`),
-  ].join("\n");
+  const cell = (text: string) => text.replace(/\|/g, "\\|");
+  const body = rows.map((r) => header.map((_, i) => cell(r[i] ?? "")));
+  const head = header.map(cell);
+  const widths = head.map((h, i) =>
+    Math.max(3, [...h].length, ...body.map((r) => [...(r[i] ?? "")].length)),
+  );
+  const pad = (text: string, i: number) => {
+    const fill = " ".repeat((widths[i] ?? 0) - [...text].length);
+    return i === 0 ? text + fill : fill + text;
+  };
+  const line = (cells: string[]) => `| ${cells.map(pad).join(" | ")} |`;
+  const rule = widths.map((w, i) => (i === 0 ? "-".repeat(w) : `${"-".repeat(w - 1)}:`));
+  return [line(head), `| ${rule.join(" | ")} |`, ...body.map(line)].join("\n");
 }
 
 export function listRatio(r: BenchResults, connections: number): number {
