@@ -7,7 +7,8 @@ import pg from "pg";
  * `GET /api/{userId}/tasks` (default query: all tasks, newest first, 50 per page) and nothing
  * else. Same JWT checks with jose against the same public keys (fetched once from the app's
  * /api/auth/jwks), the same SQL statements with pg (text copied from what db/queries/tasks.ts
- * and lib/auth/require-user.ts send, captured with log_statement), the same JSON.
+ * and lib/auth/require-user.ts send, as PostgreSQL logged them with log_statement = 'all'),
+ * the same JSON.
  * No framework, no validation library, no ORM, no logging: how fast this work can go here.
  *
  * Run as its own process by tests/bench/run.ts:
@@ -17,9 +18,9 @@ import pg from "pg";
 /** requireUser: the token's user still exists. */
 const USER_EXISTS_SQL = `select "id" from "user" where "user"."id" = $1 limit $2`;
 /** listTasks with sort=created, order=desc, no filters: one row more than the page. */
-const LIST_SQL = `select "id", "user_id", "title", "description", "completed", "completed_at", "priority", "due_at", "tags", "created_at", "updated_at", to_char("tasks"."created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') from "tasks" where "tasks"."user_id" = $1 order by "tasks"."created_at" desc, "tasks"."id" desc limit $2`;
+const LIST_SQL = `select "id", "user_id", "title", "description", "completed", "completed_at", "priority", "due_at", "tags", "created_at", "updated_at", to_char("created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') from "tasks" where "tasks"."user_id" = $1 order by "tasks"."created_at" desc, "tasks"."id" desc limit $2`;
 /** countTasks without filters. */
-const COUNTS_SQL = `select count(*)::int, (count(*) filter (where not "tasks"."completed"))::int, (count(*) filter (where "tasks"."completed"))::int from "tasks" where "tasks"."user_id" = $1`;
+const COUNTS_SQL = `select count(*)::int, (count(*) filter (where not "completed"))::int, (count(*) filter (where "completed"))::int from "tasks" where "tasks"."user_id" = $1`;
 
 const PAGE = 50;
 const PATH = /^\/api\/([^/]+)\/tasks$/;
