@@ -8,10 +8,10 @@ import { createPool, type OpenLoopResult, openConnections, runOpenLoop } from ".
  *
  * 1. Fixed service time: every answer takes exactly SERVICE_MS. The generator must deliver
  *    the offered rate and report p50 ≈ SERVICE_MS, i.e. add no queueing of its own.
- * 2. Stall: at mid-run the server blocks for STALL_MS. Requests scheduled during the stall
- *    wait for its end, so their latencies spread evenly from STALL_MS down to 0. They are
- *    STALL_MS / duration of all requests, so the p99 must be
- *    service + STALL_MS × (1 − 0.01 / (STALL_MS / duration)). A generator that measured from
+ * 2. Stall: at mid-run the server blocks for S ms, a tenth of the run. Requests scheduled
+ *    during the stall wait for its end, so their latencies spread evenly from S down to 0.
+ *    They are S / duration of all requests, so the p99 must be
+ *    service + S × (1 − 0.01 / (S / duration)). A generator that measured from
  *    the actual send (coordinated omission) would see only the few requests in flight.
  * 3. (full run) autocannon with overallRate on the fixed-service server, for contrast: it
  *    releases each second's budget in a burst, and its p99 shows its own queueing.
@@ -26,7 +26,6 @@ export interface CheckResult {
 
 const SERVICE_MS = 20;
 const STALL_SERVICE_MS = 5;
-const STALL_MS = 400;
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
@@ -71,14 +70,16 @@ export async function checkGenerator(options: {
 
     // The stall: a separate server setting, same process (answers after STALL_SERVICE_MS).
     const stallRate = 500;
-    const stallDuration = 4_000;
+    // The stall is a tenth of the run, so its requests are 10 % of all.
+    const stallDuration = Math.max(2_000, options.durationMs);
+    const stallMs = stallDuration / 10;
     const stalled = () => ({
       method: "GET" as const,
       path: `/fixed?ms=${STALL_SERVICE_MS}`,
       headers: {},
     });
     const stallTimer = setTimeout(() => {
-      fetch(`${server.origin}/stall?ms=${STALL_MS}`).then(
+      fetch(`${server.origin}/stall?ms=${stallMs}`).then(
         (r) => r.arrayBuffer(),
         () => undefined,
       );
@@ -90,16 +91,16 @@ export async function checkGenerator(options: {
       next: stalled,
     });
     clearTimeout(stallTimer);
-    const share = STALL_MS / stallDuration;
-    const expectedP99 = STALL_SERVICE_MS + STALL_MS * (1 - 0.01 / share);
+    const share = stallMs / stallDuration;
+    const expectedP99 = STALL_SERVICE_MS + stallMs * (1 - 0.01 / share);
     checks.push({
-      name: `${STALL_MS} ms stall at ${stallRate} req/s for ${stallDuration / 1000} s`,
-      expected: `p99 ≈ ${fmt(expectedP99)} (±15 %), max ≈ ${fmt(STALL_MS + STALL_SERVICE_MS)}`,
+      name: `${stallMs} ms stall at ${stallRate} req/s for ${stallDuration / 1000} s`,
+      expected: `p99 ≈ ${fmt(expectedP99)} (±15 %), max ≈ ${fmt(stallMs + STALL_SERVICE_MS)}`,
       measured: `p99 ${fmt(b.latency.p99)}, max ${fmt(b.latency.max)}, p50 ${fmt(b.latency.p50)}`,
       pass:
         Math.abs(b.latency.p99 / expectedP99 - 1) <= 0.15 &&
-        b.latency.max >= STALL_MS &&
-        b.latency.max <= STALL_MS + STALL_SERVICE_MS + 60,
+        b.latency.max >= stallMs &&
+        b.latency.max <= stallMs + STALL_SERVICE_MS + 60,
     });
 
     if (options.contrast) {

@@ -66,9 +66,9 @@ const PROFILE = args.has("--profile");
 const PLAN = QUICK
   ? {
       users: 200,
-      closedS: 3,
+      closedS: 2,
       /** 1000 connections need time for a few rounds of answers. */
-      closed1000S: 6,
+      closed1000S: 4,
       warmupS: 2,
       stepMs: 2_000,
       refine: 0,
