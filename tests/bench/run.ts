@@ -122,8 +122,10 @@ function cleanup(): Promise<void> {
   })();
   return cleaning;
 }
+let interrupted = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
+    interrupted = true;
     log(`${signal}: stopping servers and dropping the database`);
     cleanup().finally(() => process.exit(130));
   });
@@ -525,7 +527,8 @@ async function rerender(file: string) {
 const reportFile = option("--report");
 (reportFile ? rerender(reportFile) : main())
   .catch((error: unknown) => {
-    console.error("[bench] failed:", error);
+    // After Ctrl-C the run fails on its stopped servers: that is not news.
+    if (!interrupted) console.error("[bench] failed:", error);
     process.exitCode = 1;
   })
   .finally(() => cleanup());
