@@ -131,8 +131,8 @@ async function main() {
       if (!response.headersSent) fail(response, 500, "internal", "Something went wrong");
     });
   });
-  // Like `next start --keepAliveTimeout`: idle connections stay open through the search.
-  server.keepAliveTimeout = 65_000;
+  // Like the app's `next start --keepAliveTimeout`: idle connections stay open all run long.
+  server.keepAliveTimeout = 600_000;
   server.listen(Number(env("PORT")), "127.0.0.1");
 }
 

@@ -32,5 +32,5 @@ const server = http.createServer((request, response) => {
     Number(url.searchParams.get("ms") ?? serviceMs),
   );
 });
-server.keepAliveTimeout = 65_000;
+server.keepAliveTimeout = 600_000;
 server.listen(port, "127.0.0.1");

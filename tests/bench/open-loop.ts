@@ -44,9 +44,9 @@ export function createPool(origin: string, connections: number): Pool {
   return new Pool(origin, {
     connections,
     pipelining: 1,
-    // Keep idle connections for the whole search; the servers keep theirs for 65 s too.
-    keepAliveTimeout: 60_000,
-    keepAliveMaxTimeout: 60_000,
+    // Keep idle connections for the whole run; the servers keep theirs for 10 minutes too.
+    keepAliveTimeout: 600_000,
+    keepAliveMaxTimeout: 600_000,
     headersTimeout: 0,
     bodyTimeout: 0,
     connect: { timeout: 10_000 },

@@ -186,6 +186,20 @@ export function cpuShare(before: CpuSnapshot, after: CpuSnapshot): CpuShare {
 }
 
 /**
+ * Waits (at most `timeoutMs`) until the whole machine is quiet: less than `maxCores` busy over
+ * a 500 ms window. Call it when our own processes are idle, so what is left is other work.
+ */
+export async function waitForQuietMachine(maxCores: number, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const before = cpuSnapshot([]);
+    await new Promise((r) => setTimeout(r, 500));
+    if (cpuShare(before, cpuSnapshot([])).machine < maxCores) break;
+  }
+  return Date.now() - started;
+}
+
+/**
  * Waits until the processes are (nearly) idle: less than `maxCores` of CPU over a 500 ms
  * window. After an overloaded step a server keeps working through its backlog; the next
  * measurement must not pay for it.

@@ -42,6 +42,7 @@ import {
   processTree,
   readMemory,
   waitForIdle,
+  waitForQuietMachine,
 } from "./proc-stats";
 import { summarizeProfile } from "./profile-summary";
 import {
@@ -75,6 +76,7 @@ const PLAN = QUICK
       jwtIterations: 3_000,
       bcryptIterations: 3,
       checkMs: 2_000,
+      quietWaitMs: 3_000,
     }
   : {
       users: 1000,
@@ -86,6 +88,7 @@ const PLAN = QUICK
       jwtIterations: 20_000,
       bcryptIterations: 10,
       checkMs: 4_000,
+      quietWaitMs: 20_000,
     };
 const TASKS_PER_USER = 50;
 /** What each closed-loop scenario sends. `health` is Next's floor: route() and `select 1`. */
@@ -296,12 +299,19 @@ async function main() {
   appMemory.start();
   baselineMemory.start();
 
-  /** Waits for the server and our Postgres backends to finish earlier work (backlogs). */
-  const settle = (server: "doable" | "baseline") =>
-    waitForIdle(() => [
+  /**
+   * Before a measurement: the server and our Postgres backends finish earlier work (backlogs),
+   * then, for a while at most, other work on the machine is given time to pass.
+   */
+  const settle = async (server: "doable" | "baseline") => {
+    await waitForIdle(() => [
       server === "doable" ? app.serverPid : baseline.pid,
       ...pidsWithCommandLine(db.name),
     ]);
+    const waited = await waitForQuietMachine(0.3, PLAN.quietWaitMs);
+    if (waited > 1_000)
+      log(`  waited ${(waited / 1000).toFixed(0)} s for other work on the machine`);
+  };
   const closed: ClosedRow[] = [];
   const servers = { doable: app.origin, baseline: baseline.origin };
   const closedLoop = async (
@@ -440,6 +450,7 @@ async function main() {
       serverBcryptCost: SERVER_BCRYPT_COST,
       dbPoolMax: DB_POOL_MAX,
       keepAliveMs: KEEP_ALIVE_MS,
+      quietWaitSeconds: PLAN.quietWaitMs / 1000,
       profiled: PROFILE,
     },
     generatorCheck,
