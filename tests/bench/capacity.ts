@@ -39,6 +39,8 @@ export interface CapacityOptions {
   stepMs: number;
   /** Bisection steps after the first miss. */
   refine: number;
+  /** Fractions of `estimate` to try in turn (default FINE_LADDER). */
+  ladder?: number[];
   /** Called before each step: waits until the server has finished earlier work. */
   settle: () => Promise<unknown>;
   /** Starts watching the CPU before a step; the returned function says what it saw. */
@@ -59,7 +61,9 @@ export function meetsSlo(r: OpenLoopResult): boolean {
 }
 
 /** Fractions of the estimate tried in turn: coarse at first, finer around it. */
-const LADDER = [0.3, 0.5, 0.65, 0.75, 0.85, 0.95, 1.05, 1.2, 1.4, 1.7, 2.0];
+export const FINE_LADDER = [0.3, 0.5, 0.65, 0.75, 0.85, 0.95, 1.05, 1.2, 1.4, 1.7, 2.0];
+/** Fewer, larger steps for a smoke run. */
+export const COARSE_LADDER = [0.5, 0.8, 1.0, 1.2, 1.45, 1.75, 2.0];
 
 export async function findCapacity(options: CapacityOptions): Promise<CapacityResult> {
   let pool: Pool | undefined;
@@ -103,7 +107,7 @@ export async function findCapacity(options: CapacityOptions): Promise<CapacityRe
   try {
     let lastPass = 0;
     let firstMiss = 0;
-    for (const fraction of LADDER) {
+    for (const fraction of options.ladder ?? FINE_LADDER) {
       const rate = Math.max(1, options.estimate * fraction);
       if ((await step(rate)).pass) lastPass = rate;
       else {

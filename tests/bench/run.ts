@@ -21,7 +21,7 @@ import path from "node:path";
 import pg from "pg";
 import { createAccounts } from "./accounts";
 import { build, buildNeeded, DIST_DIR, KEEP_ALIVE_MS, prepareSource, startApp } from "./app-server";
-import { findCapacity } from "./capacity";
+import { COARSE_LADDER, FINE_LADDER, findCapacity } from "./capacity";
 import { type ChildServer, freePort, startChildServer } from "./child-server";
 import { runClosedLoop } from "./closed-loop";
 import {
@@ -77,6 +77,7 @@ const PLAN = QUICK
       bcryptIterations: 3,
       checkMs: 2_000,
       quietWaitMs: 3_000,
+      ladder: COARSE_LADDER,
     }
   : {
       users: 1000,
@@ -89,6 +90,7 @@ const PLAN = QUICK
       bcryptIterations: 10,
       checkMs: 4_000,
       quietWaitMs: 20_000,
+      ladder: FINE_LADDER,
     };
 const TASKS_PER_USER = 50;
 /** What each closed-loop scenario sends. `health` is Next's floor: route() and `select 1`. */
@@ -384,6 +386,7 @@ async function main() {
       estimate,
       stepMs: PLAN.stepMs,
       refine: PLAN.refine,
+      ladder: PLAN.ladder,
       settle: () => settle(server),
       observe: () => {
         const start = cpuSnapshot(ourPids());
