@@ -58,13 +58,13 @@ export async function checkGenerator(options: {
     const rateError = Math.abs(a.achieved / a.offered - 1);
     checks.push({
       name: `fixed ${SERVICE_MS} ms service at ${options.rate} req/s`,
-      expected: `rate ±3 %, p50 ${SERVICE_MS}–${SERVICE_MS + 4} ms, p99 < ${SERVICE_MS + 15} ms, no errors`,
+      expected: `rate ±3 %, p50 ${SERVICE_MS}–${SERVICE_MS + 4} ms, p99 < ${2 * SERVICE_MS} ms, no errors`,
       measured: `${a.achieved.toFixed(0)} req/s, p50 ${fmt(a.latency.p50)}, p99 ${fmt(a.latency.p99)}, send lag p99 ${fmt(a.sendLag.p99)}, errors ${failures(a)}`,
       pass:
         rateError <= 0.03 &&
         a.latency.p50 >= SERVICE_MS &&
         a.latency.p50 <= SERVICE_MS + 4 &&
-        a.latency.p99 < SERVICE_MS + 15 &&
+        a.latency.p99 < 2 * SERVICE_MS &&
         failures(a) === 0,
     });
 

@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--quick] [--ref <commit> | --app-dir <dir>] [--rebuild | --no-rebuild] [--profile]`
  *
- * --quick: about a minute (200 users, short steps); --ref: measure a clean export of that
+ * --quick: a smoke run of a minute or two (100 users, short rows and steps); --ref: measure a clean export of that
  * commit instead of the working tree (see app-server.ts); --app-dir: measure the app in that
  * folder (an experiment: a patched copy); --rebuild: always `next build` first;
  * --no-rebuild: use .next-bench as it is even if sources changed; --log-level info: keep the
@@ -66,16 +66,16 @@ const PROFILE = args.has("--profile");
 
 const PLAN = QUICK
   ? {
-      users: 200,
+      users: 100,
       closedS: 2,
       /** 1000 connections need time for a few rounds of answers. */
-      closed1000S: 4,
-      warmupS: 2,
-      stepMs: 2_000,
+      closed1000S: 3,
+      warmupS: 3,
+      stepMs: 1_500,
       refine: 0,
-      jwtIterations: 3_000,
+      jwtIterations: 2_000,
       bcryptIterations: 3,
-      checkMs: 2_000,
+      checkMs: 1_500,
       quietWaitMs: 3_000,
       ladder: COARSE_LADDER,
     }
