@@ -43,7 +43,6 @@ const NETWORK_CODES = new Set([
 
 const UNAVAILABLE_MESSAGES = [
   /connection terminated/i,
-  /timeout exceeded when trying to connect/i,
   /connection timeout/i,
   /query read timeout/i,
   /fetch failed/i,
@@ -53,6 +52,18 @@ const UNAVAILABLE_MESSAGES = [
   // @neondatabase/serverless over HTTP: Neon's proxy answers 5xx when it cannot reach the compute.
   /^Server error \(HTTP status 5\d\d\)/,
 ];
+
+/**
+ * True when every pooled connection stayed busy for the whole connection timeout, so the
+ * request never got one: overload (or queries stuck behind a hung database), not proof that
+ * the database is down. pg-pool says so with this message; a failed connect says otherwise.
+ */
+export function isPoolExhausted(error: unknown): boolean {
+  for (const e of chain(error)) {
+    if (e.message === "timeout exceeded when trying to connect") return true;
+  }
+  return false;
+}
 
 /** True when the database could not be reached or dropped us: answer 503, not 500. */
 export function isDatabaseUnavailable(error: unknown): boolean {

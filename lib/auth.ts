@@ -1,5 +1,6 @@
 import bcrypt from "bcryptjs";
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { type Jwk, jwt } from "better-auth/plugins";
@@ -54,13 +55,22 @@ function createAuth(db: Parameters<typeof drizzleAdapter>[0], secret: string) {
     emailAndPassword: {
       enabled: true,
       minPasswordLength: PASSWORD_MIN,
-      // bcrypt ignores bytes past 72: a longer password would only look stronger.
+      // bcrypt ignores bytes past 72: a longer password would only look stronger. Better Auth
+      // counts characters, so hash() below also refuses more than 72 bytes (e.g. 40 × "é").
       maxPasswordLength: PASSWORD_MAX,
       autoSignIn: true,
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       password: {
-        hash: (password) => bcrypt.hash(password, env.BCRYPT_COST),
+        hash: (password) => {
+          if (Buffer.byteLength(password) > PASSWORD_MAX) {
+            throw new APIError("BAD_REQUEST", {
+              code: "PASSWORD_TOO_LONG",
+              message: `Password must be at most ${PASSWORD_MAX} bytes`,
+            });
+          }
+          return bcrypt.hash(password, env.BCRYPT_COST);
+        },
         verify: ({ hash, password }) => bcrypt.compare(password, hash),
       },
       sendResetPassword: async ({ user, url }) => {

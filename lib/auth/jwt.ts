@@ -10,6 +10,8 @@ import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTPayload, jwtVeri
 export const ALLOWED_ALGORITHMS = ["EdDSA"];
 /** An unknown `kid` refetches the key set at most this often (a flood of forged kids can't). */
 export const KEY_REFRESH_INTERVAL_MS = 30_000;
+/** How many verified tokens are remembered (about 0.5 KB each). */
+export const VERIFIED_CACHE_SIZE = 10_000;
 
 /** A token that must be refused with 401. `reason` is for logs and tests, never for clients. */
 export class InvalidTokenError extends Error {
@@ -25,8 +27,17 @@ export interface VerifierOptions {
   issuer: string;
   audience: string;
   refreshIntervalMs?: number;
+  /** How many verified tokens to remember; 0 checks every signature (benchmarks). */
+  cacheSize?: number;
   /** For tests: the clock, in ms. */
   now?: () => number;
+}
+
+interface Verified {
+  userId: string;
+  payload: JWTPayload;
+  /** `exp` in ms: the token is refused from this moment on, as jose would. */
+  expiresAt: number;
 }
 
 export interface TokenVerifier {
@@ -44,6 +55,26 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   let keySet: ReturnType<typeof createLocalJWKSet> | undefined;
   let loading: Promise<void> | undefined;
   let loadedAt = Number.NEGATIVE_INFINITY;
+  /*
+   * A client sends the same token with every request for its 15 minutes, so each exact token
+   * string that passed every check is remembered until its `exp`: later requests skip the
+   * signature check (a WebCrypto job) and the claim checks. A different string, however close,
+   * is a miss and is verified in full. Oldest entries go first when full; a key-set reload
+   * empties it, so a token is never accepted on a key that is no longer published.
+   */
+  const cacheSize = options.cacheSize ?? VERIFIED_CACHE_SIZE;
+  const verified = new Map<string, Verified>();
+  /** Bumped on every key-set load, so a check that raced a reload is not remembered. */
+  let generation = 0;
+
+  function remember(token: string, entry: Verified): void {
+    if (cacheSize === 0) return;
+    if (verified.size >= cacheSize) {
+      const oldest = verified.keys().next().value;
+      if (oldest !== undefined) verified.delete(oldest);
+    }
+    verified.set(token, entry);
+  }
 
   function load(): Promise<void> {
     // Concurrent requests share one load.
@@ -52,6 +83,8 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       .then((keys) => {
         keySet = createLocalJWKSet(keys);
         loadedAt = now();
+        generation += 1;
+        verified.clear();
       })
       .finally(() => {
         loading = undefined;
@@ -59,8 +92,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     return loading;
   }
 
-  async function verifyOnce(token: string) {
-    if (!keySet) await load();
+  function verifyOnce(token: string) {
     return jwtVerify(token, keySet as NonNullable<typeof keySet>, {
       algorithms: ALLOWED_ALGORITHMS,
       issuer: options.issuer,
@@ -71,6 +103,13 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   }
 
   const verify = async (token: string) => {
+    const known = verified.get(token);
+    if (known) {
+      if (now() < known.expiresAt) return { userId: known.userId, payload: known.payload };
+      verified.delete(token); // expired: verify in full, which refuses it with the right reason
+    }
+    if (!keySet) await load();
+    let startedAt = generation;
     let result: Awaited<ReturnType<typeof verifyOnce>>;
     try {
       result = await verifyOnce(token);
@@ -78,6 +117,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       // A new key (rotation) shows up as an unknown kid: refresh, rate-limited, and retry once.
       if (error instanceof errors.JWKSNoMatchingKey && now() - loadedAt >= refreshInterval) {
         await load();
+        startedAt = generation;
         result = await verifyOnce(token).catch((retryError: unknown) => {
           throw toInvalid(retryError);
         });
@@ -87,6 +127,14 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     }
     const sub = result.payload.sub;
     if (typeof sub !== "string" || sub.length === 0) throw new InvalidTokenError("missing sub");
+    if (generation === startedAt) {
+      // requiredClaims guarantees a numeric exp.
+      remember(token, {
+        userId: sub,
+        payload: result.payload,
+        expiresAt: Number(result.payload.exp) * 1000,
+      });
+    }
     return { userId: sub, payload: result.payload };
   };
   return Object.assign(verify, {

@@ -5,13 +5,20 @@ import { InvalidTokenError } from "@/lib/auth/jwt";
 import { verifyToken } from "@/lib/auth/verify-token";
 import { ApiError } from "@/lib/http/errors";
 
-const BEARER = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/;
+/** The scheme name is case-insensitive (RFC 9110, 11.1); the token is a compact JWS. */
+const BEARER = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/i;
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="doable"' };
 
 /**
  * The verified user id for a task route, or a thrown ApiError that route() answers with:
- * 401 for a missing, malformed, expired, forged or unknown-key token and for a user that no
- * longer exists; 403 for a valid token aimed at another user's URL.
+ * 401 for a missing, malformed, expired, forged or unknown-key token; 403 for a valid token
+ * aimed at another user's URL.
+ *
+ * A token outlives its account by up to 15 minutes, and this costs no query: the route's own
+ * statement settles whether the account still exists. Tasks are deleted with their account
+ * (ON DELETE CASCADE), so a row found under the user id proves the account; an insert for a
+ * deleted account fails its foreign key; only an answer with no rows asks, through
+ * `assertAccountExists`, and becomes 401 if the account is gone.
  */
 export async function requireUser(request: Request, urlUserId: string): Promise<string> {
   const match = BEARER.exec(request.headers.get("authorization") ?? "");
@@ -40,15 +47,17 @@ export async function requireUser(request: Request, urlUserId: string): Promise<
   if (userId !== urlUserId) {
     throw new ApiError("forbidden", "You can only access your own tasks.");
   }
-  if (!(await userExists(userId))) {
-    // A still-unexpired token of a deleted account.
-    throw new ApiError("unauthorized", "This account no longer exists.", undefined, CHALLENGE);
-  }
   return userId;
 }
 
-async function userExists(userId: string): Promise<boolean> {
+/** 401 for a deleted account's still-unexpired token. */
+export function accountGone(): ApiError {
+  return new ApiError("unauthorized", "This account no longer exists.", undefined, CHALLENGE);
+}
+
+/** Throws accountGone() unless the account exists; for answers that found none of its rows. */
+export async function assertAccountExists(userId: string): Promise<void> {
   const db = await getDb();
   const rows = await db.select({ id: user.id }).from(user).where(eq(user.id, userId)).limit(1);
-  return rows.length > 0;
+  if (rows.length === 0) throw accountGone();
 }

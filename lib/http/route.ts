@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { isDatabaseUnavailable } from "@/db/errors";
+import { isDatabaseUnavailable, isPoolExhausted } from "@/db/errors";
 import { describeError, logger } from "@/lib/logger";
 import { ApiError, errorResponse } from "./errors";
 
@@ -54,6 +54,16 @@ export function errorToResponse(error: unknown, requestId: string, routeName: st
     return errorResponse(error.code, error.message, {
       details: error.details,
       headers: error.headers,
+    });
+  }
+  if (isPoolExhausted(error)) {
+    logger.warn(
+      { requestId, route: routeName, err: describeError(error) },
+      "no database connection free within DB_CONNECT_TIMEOUT_MS",
+    );
+    return errorResponse("unavailable", "The server is busy. Please try again shortly.", {
+      headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
+      requestId,
     });
   }
   if (isDatabaseUnavailable(error)) {

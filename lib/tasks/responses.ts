@@ -1,18 +1,28 @@
 import type { TaskRow } from "@/db/schema";
+import { assertAccountExists } from "@/lib/auth/require-user";
 import { ApiError } from "@/lib/http/errors";
 import { taskIdSchema } from "@/lib/validation/tasks";
 import { taskEtag } from "./etag";
 import { toTask } from "./serialize";
 
 /** The same answer for a task that does not exist and one that is not the caller's. */
-export function taskNotFound(): ApiError {
+function notFound(): ApiError {
   return new ApiError("not_found", "Task not found.");
 }
 
-/** A path's task id; one that is not a UUID cannot name a task, so it is a 404 too. */
+/**
+ * The error for a statement that found none of the caller's tasks: 404, or 401 if the
+ * caller's account was deleted (see requireUser).
+ */
+export async function taskNotFound(userId: string): Promise<ApiError> {
+  await assertAccountExists(userId);
+  return notFound();
+}
+
+/** A path's task id; one that is not a UUID cannot name a task, so it is a 404 at once. */
 export function parseTaskId(id: string): string {
   const parsed = taskIdSchema.safeParse(id);
-  if (!parsed.success) throw taskNotFound();
+  if (!parsed.success) throw notFound();
   return parsed.data;
 }
 

@@ -270,12 +270,12 @@ async function main() {
   // Micro-benchmarks while both servers are idle.
   const bcryptCost = Number(process.env.BCRYPT_COST ?? 10);
   const micro = [
-    await benchJwtVerify({
+    ...(await benchJwtVerify({
       jwksUrl: `${app.origin}/api/auth/jwks`,
       issuer: app.origin,
       tokens: users.map((u) => u.token),
       iterations: PLAN.jwtIterations,
-    }),
+    })),
     await benchBcrypt(bcryptCost, PLAN.bcryptIterations),
   ];
   for (const m of micro)

@@ -198,6 +198,15 @@ describe.each(testDrivers())("attacks on %s", (driver) => {
       expect((await callRoute(list(alice.userId), { token: minted })).status).toBe(200);
     });
 
+    it("takes the scheme name in any case, as HTTP auth schemes are (RFC 9110, 11.1)", async () => {
+      for (const scheme of ["bearer", "BEARER", "bEaReR"]) {
+        const response = await callRoute(list(alice.userId), {
+          headers: { authorization: `${scheme} ${alice.token}` },
+        });
+        expect(response.status, scheme).toBe(200);
+      }
+    });
+
     it("only `Authorization: Bearer <jwt>` is accepted: not a cookie, a query or another scheme", async () => {
       const target = await firstTaskOf(alice);
       await leavesUntouched(alice, async () => {

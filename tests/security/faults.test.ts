@@ -14,10 +14,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { type DbHandle, openDatabase, useDatabase } from "@/db";
-import { isDatabaseUnavailable } from "@/db/errors";
+import { isDatabaseUnavailable, isPoolExhausted } from "@/db/errors";
 import { tasks } from "@/db/schema";
 import { resetAuth } from "@/lib/auth";
 import { resetTokenVerifier } from "@/lib/auth/verify-token";
+import { errorToResponse } from "@/lib/http/route";
 import { taskListSchema, taskSchema } from "@/lib/validation/tasks";
 import { attachTestDatabase, createTestUser, setTestAuthEnv, type TestUser } from "../support/auth";
 import { authRequest } from "../support/auth-requests";
@@ -381,4 +382,37 @@ describe.each(drivers)("database faults on %s", (driver) => {
     expect((await authRequest("GET", "/jwks")).status).toBe(200);
     await expectRecovery();
   });
+  it.runIf(driver === "node-postgres")(
+    "a pool with every connection busy answers 503 'busy', not 'database unavailable'",
+    async () => {
+      const tiny = await openDatabase({
+        driver,
+        url: databaseUrl,
+        connectTimeoutMs: 300,
+        statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+        poolMax: 1,
+      });
+      try {
+        // Drizzle's queries are lazy thenables: then() starts this one, which holds the only connection.
+        const holder = tiny.db.execute(sql`select pg_sleep(1)`).then(() => undefined);
+        await sleep(100);
+        const error = await tiny.db.execute(sql`select 1`).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        await holder;
+        expect(error, "the second query should wait out the timeout").toBeDefined();
+        expect(isPoolExhausted(error)).toBe(true);
+        expect(isDatabaseUnavailable(error)).toBe(false);
+        const response = errorToResponse(error, "req-busy", "GET /test");
+        expect(response.status).toBe(503);
+        expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+        const body = await readError(response);
+        expect(body.code).toBe("unavailable");
+        expect(body.message).toMatch(/busy/);
+      } finally {
+        await tiny.close();
+      }
+    },
+  );
 });

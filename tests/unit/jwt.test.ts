@@ -249,3 +249,67 @@ describe("createTokenVerifier", () => {
     await expect(verify(await sign())).rejects.toBe(outage);
   });
 });
+
+describe("createTokenVerifier's memory of verified tokens", () => {
+  // A remembered answer is the very payload object of the first check; a full check makes a new one.
+  it("answers a repeated token from memory", async () => {
+    const { verify, state } = harness([primary.jwk]);
+    const token = await sign({ sub: "user-7" });
+    const first = await verify(token);
+    const again = await verify(token);
+    expect(again.userId).toBe("user-7");
+    expect(again.payload).toBe(first.payload);
+    expect(state.loads).toBe(1);
+  });
+
+  it("checks every signature when cacheSize is 0", async () => {
+    const { verify } = harness([primary.jwk], { cacheSize: 0 });
+    const token = await sign();
+    const first = await verify(token);
+    expect((await verify(token)).payload).not.toBe(first.payload);
+  });
+
+  it("still refuses a remembered token once it expires", async () => {
+    const { verify, state } = harness([primary.jwk]);
+    const token = await sign();
+    const first = await verify(token);
+    state.clock = T0 + 15 * 60 * 1000 - 1;
+    expect((await verify(token)).payload).toBe(first.payload);
+    state.clock = T0 + 15 * 60 * 1000;
+    expect((await refusal(verify(token))).reason).toBe("ERR_JWT_EXPIRED");
+  });
+
+  it("verifies in full anything but the exact remembered string", async () => {
+    const { verify } = harness([primary.jwk]);
+    const token = await sign({ sub: "user-1" });
+    await verify(token);
+    const [header, payload, signature] = token.split(".");
+    const claims = JSON.parse(Buffer.from(payload ?? "", "base64url").toString()) as JWTPayload;
+    await refusal(verify(`${header}.${b64url({ ...claims, sub: "user-2" })}.${signature}`));
+    await refusal(verify(`${header}.${payload}.${signature?.slice(0, -2)}AA`));
+  });
+
+  it("forgets every token when the key set is reloaded", async () => {
+    const { verify, state } = harness([primary.jwk]);
+    const token = await sign();
+    await verify(token);
+    // The key is withdrawn; a token with a new kid makes the verifier reload the set.
+    state.keys = [rotated.jwk];
+    state.clock = T0 + KEY_REFRESH_INTERVAL_MS;
+    await verify(await sign({ key: rotated.pair.privateKey, kid: rotated.kid }));
+    expect(state.loads).toBe(2);
+    await refusal(verify(token));
+  });
+
+  it("keeps at most cacheSize tokens, dropping the oldest", async () => {
+    const { verify } = harness([primary.jwk], { cacheSize: 2 });
+    const tokens = await Promise.all(["a", "b", "c"].map((sub) => sign({ sub })));
+    const firsts = [];
+    for (const token of tokens) firsts.push(await verify(token));
+    const again = [];
+    for (const token of tokens.slice().reverse()) again.unshift(await verify(token));
+    expect(again[2]?.payload).toBe(firsts[2]?.payload);
+    expect(again[1]?.payload).toBe(firsts[1]?.payload);
+    expect(again[0]?.payload).not.toBe(firsts[0]?.payload); // "a" was dropped for "c"
+  });
+});

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { pgErrorCode } from "@/db/errors";
 import { countTasks, createTask, listTasks } from "@/db/queries/tasks";
-import { requireUser } from "@/lib/auth/require-user";
+import { accountGone, assertAccountExists, requireUser } from "@/lib/auth/require-user";
 import { readJson } from "@/lib/http/body";
 import { ApiError } from "@/lib/http/errors";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
@@ -47,6 +47,8 @@ export const GET = route<Params>("GET /api/{userId}/tasks", async (request, ctx)
     listTasks(db, userId, { ...filters, status, sort, order, limit, after, now }),
     countTasks(db, userId, filters, now),
   ]);
+  // No rows to prove the account: a deleted account's token must not read an empty list.
+  if (counts.all === 0) await assertAccountExists(userId);
   return Response.json(
     {
       tasks: page.tasks.map(toTask),
@@ -66,10 +68,8 @@ export const POST = route<Params>("POST /api/{userId}/tasks", async (request, ct
   try {
     row = await createTask(await getDb(), userId, input);
   } catch (error) {
-    // The account was deleted between the token check and the insert.
-    if (pgErrorCode(error) === "23503") {
-      throw new ApiError("unauthorized", "This account no longer exists.");
-    }
+    // The account is gone: the foreign key refuses the insert.
+    if (pgErrorCode(error) === "23503") throw accountGone();
     throw error;
   }
   return taskResponse(row, {

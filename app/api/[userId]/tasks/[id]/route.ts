@@ -17,7 +17,7 @@ export const GET = route<Params>("GET /api/{userId}/tasks/{id}", async (request,
   const userId = await requireUser(request, ctx.params.userId);
   ctx.setUserId(userId);
   const task = await getTask(await getDb(), userId, parseTaskId(ctx.params.id));
-  if (!task) throw taskNotFound();
+  if (!task) throw await taskNotFound(userId);
   return taskResponse(task);
 });
 
@@ -29,7 +29,7 @@ export const PUT = route<Params>("PUT /api/{userId}/tasks/{id}", async (request,
   const input = await readJson(request, taskInputSchema);
   const versions = parseIfMatch(request.headers.get("if-match"));
   const result = await replaceTask(await getDb(), userId, id, input, versions);
-  if (result.status === "not_found") throw taskNotFound();
+  if (result.status === "not_found") throw await taskNotFound(userId);
   if (result.status === "precondition_failed") throw preconditionFailed(result.task);
   return taskResponse(result.task);
 });
@@ -41,7 +41,7 @@ export const DELETE = route<Params>("DELETE /api/{userId}/tasks/{id}", async (re
   const id = parseTaskId(ctx.params.id);
   const versions = parseIfMatch(request.headers.get("if-match"));
   const result = await deleteTask(await getDb(), userId, id, versions);
-  if (result.status === "not_found") throw taskNotFound();
+  if (result.status === "not_found") throw await taskNotFound(userId);
   if (result.status === "precondition_failed") throw preconditionFailed(result.task);
   return new Response(null, { status: 204 });
 });

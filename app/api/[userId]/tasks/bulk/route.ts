@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { bulkUpdate } from "@/db/queries/tasks";
-import { requireUser } from "@/lib/auth/require-user";
+import { assertAccountExists, requireUser } from "@/lib/auth/require-user";
 import { readJson } from "@/lib/http/body";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 import { route } from "@/lib/http/route";
@@ -18,6 +18,8 @@ export const POST = route<Params>("POST /api/{userId}/tasks/bulk", async (reques
     maxBytes: BULK_BODY_MAX_BYTES,
   });
   const affected = await bulkUpdate(await getDb(), userId, action, ids);
+  // No rows to prove the account (see requireUser).
+  if (affected.length === 0) await assertAccountExists(userId);
   return Response.json(
     { action, affected: affected.length, ids: affected },
     { headers: { "Cache-Control": "no-store" } },

@@ -20,7 +20,7 @@ export const PATCH = route<Params>(
     const id = parseTaskId(ctx.params.id);
     const body = await readJson(request, completeBodySchema.optional(), { emptyAs: undefined });
     const task = await setCompleted(await getDb(), userId, id, body?.completed);
-    if (!task) throw taskNotFound();
+    if (!task) throw await taskNotFound(userId);
     return taskResponse(task);
   },
 );
