@@ -382,37 +382,45 @@ describe.each(drivers)("database faults on %s", (driver) => {
     expect((await authRequest("GET", "/jwks")).status).toBe(200);
     await expectRecovery();
   });
-  it.runIf(driver === "node-postgres")(
-    "a pool with every connection busy answers 503 'busy', not 'database unavailable'",
-    async () => {
-      const tiny = await openDatabase({
-        driver,
-        url: databaseUrl,
-        connectTimeoutMs: 300,
-        statementTimeoutMs: STATEMENT_TIMEOUT_MS,
-        poolMax: 1,
-      });
-      try {
-        // Drizzle's queries are lazy thenables: then() starts this one, which holds the only connection.
-        const holder = tiny.db.execute(sql`select pg_sleep(1)`).then(() => undefined);
-        await sleep(100);
-        const error = await tiny.db.execute(sql`select 1`).then(
-          () => undefined,
-          (e: unknown) => e,
-        );
-        await holder;
-        expect(error, "the second query should wait out the timeout").toBeDefined();
-        expect(isPoolExhausted(error)).toBe(true);
-        expect(isDatabaseUnavailable(error)).toBe(false);
-        const response = errorToResponse(error, "req-busy", "GET /test");
-        expect(response.status).toBe(503);
-        expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
-        const body = await readError(response);
-        expect(body.code).toBe("unavailable");
-        expect(body.message).toMatch(/busy/);
-      } finally {
-        await tiny.close();
-      }
-    },
-  );
+});
+
+/* Pool exhaustion is node-postgres's alone: neon-http has no pool, PGlite one connection. */
+describe.runIf(drivers.includes("node-postgres"))("a full node-postgres pool", () => {
+  it("answers 503 'busy', not 'database unavailable'", async () => {
+    const direct = await openTestDatabase("node-postgres");
+    const result = (await direct.db.execute(sql`select current_database() as name`)) as unknown as {
+      rows: { name: string }[];
+    };
+    const url = new URL(process.env.TEST_DATABASE_URL ?? "");
+    url.pathname = `/${result.rows[0]?.name}`;
+    const tiny = await openDatabase({
+      driver: "node-postgres",
+      url: url.toString(),
+      connectTimeoutMs: 300,
+      statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+      poolMax: 1,
+    });
+    try {
+      // Drizzle's queries are lazy thenables: then() starts this one, which holds the only connection.
+      const holder = tiny.db.execute(sql`select pg_sleep(1)`).then(() => undefined);
+      await sleep(100);
+      const error = await tiny.db.execute(sql`select 1`).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      await holder;
+      expect(error, "the second query should wait out the timeout").toBeDefined();
+      expect(isPoolExhausted(error)).toBe(true);
+      expect(isDatabaseUnavailable(error)).toBe(false);
+      const response = errorToResponse(error, "req-busy", "GET /test");
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+      const body = await readError(response);
+      expect(body.code).toBe("unavailable");
+      expect(body.message).toMatch(/busy/);
+    } finally {
+      await tiny.close();
+      await direct.close();
+    }
+  });
 });
