@@ -58,8 +58,6 @@ export interface TaskPage {
   tasks: TaskRow[];
   /** Where the next page starts, or null when this was the last one. */
   next: ListPosition | null;
-  /** How many tasks match the filters other than status, per status (whatever the cursor). */
-  counts: TaskCounts;
 }
 
 const DAY_MS = 86_400_000;
@@ -182,27 +180,7 @@ function orderBy(spec: SortSpec, order: SortOrder): SQL[] {
 
 /* --------------------------------------------------------------- reads */
 
-/** all and active as one int[] (one scalar subquery), over the filters other than status. */
-function countsStatement(db: Database, userId: string, filters: TaskFilters, now: Date) {
-  return db
-    .select({
-      counts: sql<number[]>`array[count(*), count(*) filter (where not ${tasks.completed})]::int[]`,
-    })
-    .from(tasks)
-    .where(and(...filterConditions(userId, { ...filters, status: "all" }, now)));
-}
-
-function toCounts(counts: readonly number[] | undefined): TaskCounts {
-  const all = Number(counts?.[0] ?? 0);
-  const active = Number(counts?.[1] ?? 0);
-  return { all, active, completed: all - active };
-}
-
-/**
- * One page of the caller's tasks, filtered and sorted, after an optional cursor position, with
- * the per-status counts. One statement: the counts ride along as an uncorrelated subquery that
- * PostgreSQL evaluates once. Only a page with no rows asks for them separately.
- */
+/** One page of the caller's tasks, filtered and sorted, after an optional cursor position. */
 export async function listTasks(
   db: Database,
   userId: string,
@@ -211,15 +189,10 @@ export async function listTasks(
   const sort = options.sort ?? "created";
   const order = options.order ?? DEFAULT_ORDER[sort];
   const spec = SORTS[sort];
-  const now = options.now ?? new Date();
-  const conditions = filterConditions(userId, options, now);
+  const conditions = filterConditions(userId, options, options.now ?? new Date());
   if (options.after) conditions.push(afterCondition(spec, order, options.after));
   const rows = await db
-    .select({
-      ...getTableColumns(tasks),
-      sortValue: spec.text,
-      counts: sql<number[]>`(${countsStatement(db, userId, options, now)})`,
-    })
+    .select({ ...getTableColumns(tasks), sortValue: spec.text })
     .from(tasks)
     .where(and(...conditions))
     .orderBy(...orderBy(spec, order))
@@ -231,20 +204,29 @@ export async function listTasks(
     rows.length > options.limit && last
       ? { sort, order, value: last.sortValue, id: last.id }
       : null;
-  const counts = rows[0] ? toCounts(rows[0].counts) : await countTasks(db, userId, options, now);
-  // The rows keep sortValue and counts beside the task's columns; toTask() picks the columns.
-  return { tasks: page, next, counts };
+  return { tasks: page.map(({ sortValue: _, ...row }) => row), next };
 }
 
 /** How many tasks match the filters (status aside), per status, in one statement. */
 export async function countTasks(
   db: Database,
   userId: string,
-  filters: TaskFilters = {},
+  filters: Omit<TaskFilters, "status"> = {},
   now: Date = new Date(),
 ): Promise<TaskCounts> {
-  const [row] = await countsStatement(db, userId, filters, now);
-  return toCounts(row?.counts);
+  const [row] = await db
+    .select({
+      all: sql<number>`count(*)::int`,
+      active: sql<number>`(count(*) filter (where not ${tasks.completed}))::int`,
+      completed: sql<number>`(count(*) filter (where ${tasks.completed}))::int`,
+    })
+    .from(tasks)
+    .where(and(...filterConditions(userId, { ...filters, status: "all" }, now)));
+  return {
+    all: Number(row?.all ?? 0),
+    active: Number(row?.active ?? 0),
+    completed: Number(row?.completed ?? 0),
+  };
 }
 
 export async function getTask(db: Database, userId: string, id: string): Promise<TaskRow | null> {

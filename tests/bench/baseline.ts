@@ -18,10 +18,10 @@ import pg from "pg";
 
 /** assertAccountExists: asked only when no task proves the account. */
 const USER_EXISTS_SQL = `select "id" from "user" where "user"."id" = $1 limit $2`;
-/** listTasks with sort=created, order=desc, no filters: one row more than the page, with the counts. */
-const LIST_SQL = `select "id", "user_id", "title", "description", "completed", "completed_at", "priority", "due_at", "tags", "created_at", "updated_at", to_char("created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), ((select array[count(*), count(*) filter (where not "completed")]::int[] from "tasks" where "tasks"."user_id" = $1)) from "tasks" where "tasks"."user_id" = $2 order by "tasks"."created_at" desc, "tasks"."id" desc limit $3`;
-/** countTasks without filters: only for an empty page. */
-const COUNTS_SQL = `select array[count(*), count(*) filter (where not "completed")]::int[] from "tasks" where "tasks"."user_id" = $1`;
+/** listTasks with sort=created, order=desc, no filters: one row more than the page. */
+const LIST_SQL = `select "id", "user_id", "title", "description", "completed", "completed_at", "priority", "due_at", "tags", "created_at", "updated_at", to_char("created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') from "tasks" where "tasks"."user_id" = $1 order by "tasks"."created_at" desc, "tasks"."id" desc limit $2`;
+/** countTasks without filters. */
+const COUNTS_SQL = `select count(*)::int, (count(*) filter (where not "completed"))::int, (count(*) filter (where "completed"))::int from "tasks" where "tasks"."user_id" = $1`;
 
 const PAGE = 50;
 const PATH = /^\/api\/([^/]+)\/tasks$/;
@@ -38,7 +38,6 @@ interface Row {
   created_at: Date;
   updated_at: Date;
   to_char: string;
-  array: number[];
 }
 
 function send(response: http.ServerResponse, status: number, body: unknown): void {
@@ -97,17 +96,11 @@ async function main() {
     }
     const { sub } = known;
     if (sub !== urlUserId) return fail(response, 403, "forbidden", "Not your tasks");
-    const rows = await pool.query<Row>(LIST_SQL, [sub, sub, PAGE + 1]);
-    let totals = rows.rows[0]?.array;
-    if (!totals) {
-      const counts = await pool.query<[number[]]>({
-        text: COUNTS_SQL,
-        values: [sub],
-        rowMode: "array",
-      });
-      totals = counts.rows[0]?.[0] ?? [0, 0];
-    }
-    const [all = 0, active = 0] = totals;
+    const [rows, counts] = await Promise.all([
+      pool.query<Row>(LIST_SQL, [sub, PAGE + 1]),
+      pool.query<[number, number, number]>({ text: COUNTS_SQL, values: [sub], rowMode: "array" }),
+    ]);
+    const [all, active, completed] = counts.rows[0] ?? [0, 0, 0];
     if (all === 0) {
       const exists = await pool.query(USER_EXISTS_SQL, [sub, 1]);
       if (exists.rowCount === 0) return fail(response, 401, "unauthorized", "No such account");
@@ -134,7 +127,7 @@ async function main() {
               "base64url",
             )
           : null,
-      counts: { all, active, completed: all - active },
+      counts: { all, active, completed },
     });
   }
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { pgErrorCode } from "@/db/errors";
-import { createTask, listTasks } from "@/db/queries/tasks";
+import { countTasks, createTask, listTasks } from "@/db/queries/tasks";
 import { accountGone, assertAccountExists, requireUser } from "@/lib/auth/require-user";
 import { readJson } from "@/lib/http/body";
 import { ApiError } from "@/lib/http/errors";
@@ -41,21 +41,19 @@ export const GET = route<Params>("GET /api/{userId}/tasks", async (request, ctx)
     }
     after = position;
   }
-  const page = await listTasks(await getDb(), userId, {
-    ...filters,
-    status,
-    sort,
-    order,
-    limit,
-    after,
-  });
+  const db = await getDb();
+  const now = new Date();
+  const [page, counts] = await Promise.all([
+    listTasks(db, userId, { ...filters, status, sort, order, limit, after, now }),
+    countTasks(db, userId, filters, now),
+  ]);
   // No rows to prove the account: a deleted account's token must not read an empty list.
-  if (page.counts.all === 0) await assertAccountExists(userId);
+  if (counts.all === 0) await assertAccountExists(userId);
   return Response.json(
     {
       tasks: page.tasks.map(toTask),
       nextCursor: page.next ? encodeCursor(page.next) : null,
-      counts: page.counts,
+      counts,
     },
     { headers: { "Cache-Control": "no-store" } },
   );
