@@ -72,7 +72,8 @@ const PLAN = QUICK
       closedS: 2,
       /** 1000 connections need time for a few rounds of answers. */
       closed1000S: 3,
-      warmupS: 2,
+      /** As long as the full run's: a colder server would understate Doable by half. */
+      warmupS: 5,
       stepMs: 1_500,
       refine: 0,
       jwtIterations: 2_000,
