@@ -1,7 +1,7 @@
 import bcrypt from "bcryptjs";
 import { betterAuth } from "better-auth";
-import { APIError } from "better-auth/api";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { type Jwk, jwt } from "better-auth/plugins";
 import { getDbHandle } from "@/db";
