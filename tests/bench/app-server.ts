@@ -127,6 +127,8 @@ export interface AppOptions {
   logLevel: string;
   /** Folder for a V8 CPU profile of the server, written when it stops. */
   cpuProfileDir?: string;
+  /** Extra V8/Node flags for the server (experiments, e.g. GC settings). */
+  nodeFlags?: string[];
 }
 
 export async function startApp(options: AppOptions): Promise<AppServer> {
@@ -145,7 +147,7 @@ export async function startApp(options: AppOptions): Promise<AppServer> {
     BCRYPT_COST: String(options.bcryptCost),
     LOG_LEVEL: options.logLevel,
   };
-  const nodeArgs: string[] = [];
+  const nodeArgs: string[] = [...(options.nodeFlags ?? [])];
   if (options.cpuProfileDir) {
     fs.mkdirSync(options.cpuProfileDir, { recursive: true });
     // Written when the server exits (SIGTERM: next start calls process.exit).

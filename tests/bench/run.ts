@@ -7,7 +7,8 @@
  * --no-rebuild: use .next-bench as it is even if sources changed; --log-level info: keep the
  * per-request log lines (off by default: warn); --profile: CPU profile of
  * the Next server (figures from such a run are lower), summarized in the report;
- * --report <file.json>: only write the tables, Markdown and chart of an earlier run again.
+ * --report <file.json>: only write the tables, Markdown and chart of an earlier run again;
+ * --server-node-flags "<flags>": run next start with these Node/V8 flags (e.g. GC settings).
  *
  * Measures Doable's task API under load against a bare node:http baseline doing the same
  * work, in one invocation: setup (fresh database, production build, real users and JWTs),
@@ -63,6 +64,8 @@ function option(flag: string): string | undefined {
 }
 const QUICK = args.has("--quick");
 const PROFILE = args.has("--profile");
+/** `--server-node-flags "<flags>"`: extra Node/V8 flags for next start (experiments). */
+const SERVER_NODE_FLAGS = option("--server-node-flags")?.split(/\s+/).filter(Boolean) ?? [];
 
 const PLAN = QUICK
   ? {
@@ -192,6 +195,7 @@ async function main() {
     bcryptCost: SERVER_BCRYPT_COST,
     logLevel: LOG_LEVEL,
     cpuProfileDir: profileDir,
+    nodeFlags: SERVER_NODE_FLAGS,
   });
   let appStopped = false;
   const stopApp = async () => {
@@ -458,6 +462,7 @@ async function main() {
       keepAliveMs: KEEP_ALIVE_MS,
       quietWaitSeconds: PLAN.quietWaitMs / 1000,
       profiled: PROFILE,
+      serverNodeFlags: SERVER_NODE_FLAGS,
     },
     generatorCheck,
     responseCheck,

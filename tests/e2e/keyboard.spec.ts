@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { newUser, quickAdd, settled, signUp, tab, taskRows, titleButton } from "./support/app";
 
-/** The title of the task row holding keyboard focus. */
+/** The title of the task row holding keyboard focus (the app moves focus on the next frame: poll it). */
 async function focusedTask(page: Page): Promise<string | null> {
   return page.evaluate(() => {
     const row = document.activeElement?.closest("[data-task-id]");
@@ -32,15 +32,15 @@ test("everything works from the keyboard alone", async ({ page }) => {
 
   await test.step("j and k move through the list", async () => {
     await keys.press("j");
-    expect(await focusedTask(page)).toBe("Pay the rent");
+    await expect.poll(() => focusedTask(page)).toBe("Pay the rent");
     await keys.press("j");
-    expect(await focusedTask(page)).toBe("Call the plumber");
+    await expect.poll(() => focusedTask(page)).toBe("Call the plumber");
     await keys.press("j");
-    expect(await focusedTask(page)).toBe("Write the agenda");
+    await expect.poll(() => focusedTask(page)).toBe("Write the agenda");
     await keys.press("j");
-    expect(await focusedTask(page)).toBe("Write the agenda");
+    await expect.poll(() => focusedTask(page)).toBe("Write the agenda");
     await keys.press("k");
-    expect(await focusedTask(page)).toBe("Call the plumber");
+    await expect.poll(() => focusedTask(page)).toBe("Call the plumber");
   });
 
   await test.step("x completes and reopens", async () => {
@@ -80,7 +80,7 @@ test("everything works from the keyboard alone", async ({ page }) => {
     await keys.press("Delete");
     await expect(taskRows(page)).toHaveCount(2);
     // Focus moves on to the next task, so the next command has a target.
-    expect(await focusedTask(page)).toBe("Write the agenda");
+    await expect.poll(() => focusedTask(page)).toBe("Write the agenda");
     await expect(page.getByRole("button", { name: "Undo" })).toBeVisible();
   });
 
