@@ -188,6 +188,12 @@ function stepRows(r: BenchResults): string[][] {
   );
 }
 
+/** The connection counts of the list rows this run measured (--quick measures fewer). */
+function measuredConnections(r: BenchResults): number[] {
+  const counts = r.closed.filter((c) => c.scenario === "list").map((c) => c.connections);
+  return [...new Set(counts)].sort((a, b) => a - b);
+}
+
 function summaryRows(r: BenchResults): string[][] {
   const list = (server: string, conns: number) =>
     r.closed.find((c) => c.server === server && c.scenario === "list" && c.connections === conns);
@@ -256,7 +262,7 @@ export function stdoutReport(r: BenchResults): string {
     table(CLOSED_HEADER, closedRows(r)),
     "",
     "Doable / baseline, list req/s: " +
-      [10, 50, 100, 1000]
+      measuredConnections(r)
         .map((c) => `${c} conns ${(listRatio(r, c) * 100).toFixed(0)} %`)
         .join(", "),
     "",
@@ -322,7 +328,9 @@ ${markdownTable(CLOSED_HEADER, closedRows(r))}
 
 \`doable health\` is \`GET /api/health\` (route() and \`select 1\`): the cheapest request the app serves, i.e. Next's own request path plus one query, for scale.
 
-Doable / baseline, list requests/s: ${[10, 50, 100, 1000].map((c) => `${c} connections ${(listRatio(r, c) * 100).toFixed(0)} %`).join(", ")}.
+Doable / baseline, list requests/s: ${measuredConnections(r)
+    .map((c) => `${c} connections ${(listRatio(r, c) * 100).toFixed(0)} %`)
+    .join(", ")}.
 
 ## Capacity at the SLO
 
