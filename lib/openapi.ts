@@ -59,7 +59,8 @@ const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
     "If-Match names a version that is no longer current; nothing was changed. The current version is in ETag.",
   payload_too_large: `The body is larger than the limit (${MAX_BODY_BYTES} bytes; bulk ${BULK_BODY_MAX_BYTES}).`,
   internal: "An unexpected error; it was logged under `requestId`.",
-  unavailable: "The database cannot be reached; retry after Retry-After seconds.",
+  unavailable:
+    "The database cannot be reached, or every database connection stayed busy (overload); retry after Retry-After seconds.",
 };
 
 function errorResponse(code: ErrorCode): ZodOpenApiResponseObject {
