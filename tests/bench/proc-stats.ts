@@ -219,3 +219,25 @@ export async function waitForIdle(
   }
   return Date.now() - started;
 }
+
+/**
+ * The kernel's count of connections dropped because a listening socket's accept queue was full
+ * (TcpExt ListenOverflows, machine-wide, since boot). Node listens with a backlog of 511; when
+ * a server's event loop is too busy to accept, a burst of new connections overflows it, and
+ * those connections wait for TCP retransmissions (1 s, then doubling): latency and timeouts.
+ */
+export function listenOverflows(): number | undefined {
+  try {
+    const lines = fs.readFileSync("/proc/net/netstat", "utf8").split("\n");
+    for (let i = 0; i + 1 < lines.length; i += 2) {
+      const names = lines[i]?.split(/\s+/) ?? [];
+      const values = lines[i + 1]?.split(/\s+/) ?? [];
+      if (names[0] !== "TcpExt:") continue;
+      const index = names.indexOf("ListenOverflows");
+      return index > 0 ? Number(values[index]) : undefined;
+    }
+  } catch {
+    // Not Linux: no figure.
+  }
+  return undefined;
+}

@@ -52,6 +52,8 @@ export interface ClosedRow extends ClosedLoopResult {
   cpu: CpuShare;
   /** CPU time per answered request: the server process, our Postgres backends, the generator. */
   cpuMsPerRequest: { server: number; postgres: number; generator: number };
+  /** Connections the kernel dropped for a full accept queue during the row (absent: unknown). */
+  listenOverflows?: number;
 }
 
 export interface CapacityRun extends CapacityResult {

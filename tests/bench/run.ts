@@ -38,6 +38,7 @@ import {
   cpuMs,
   cpuShare,
   cpuSnapshot,
+  listenOverflows,
   MemorySampler,
   pidsWithCommandLine,
   processTree,
@@ -331,6 +332,7 @@ async function main() {
     const workload = new Workload(users, connections);
     await settle(server);
     const before = cpuSnapshot(ourPids());
+    const overflowsBefore = listenOverflows();
     const result = await runClosedLoop({
       origin: servers[server],
       connections,
@@ -338,6 +340,7 @@ async function main() {
       next: NEXT_REQUEST[scenario](workload),
     });
     const after = cpuSnapshot(ourPids());
+    const overflowsAfter = listenOverflows();
     const perRequest = (pids: number[]) =>
       cpuMs(before, after, pids) / Math.max(1, result.requests);
     const row: ClosedRow = {
@@ -350,10 +353,14 @@ async function main() {
         postgres: perRequest(pidsWithCommandLine(db.name)),
         generator: perRequest([process.pid]),
       },
+      listenOverflows:
+        overflowsBefore === undefined || overflowsAfter === undefined
+          ? undefined
+          : overflowsAfter - overflowsBefore,
     };
     closed.push(row);
     log(
-      `${server} ${scenario} ×${connections}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, timeouts ${row.timeouts}, non-2xx ${row.non2xx}; CPU ms/request server ${row.cpuMsPerRequest.server.toFixed(2)} postgres ${row.cpuMsPerRequest.postgres.toFixed(2)}; cores ours ${row.cpu.ours.toFixed(2)} others ${row.cpu.others.toFixed(2)}`,
+      `${server} ${scenario} ×${connections}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, timeouts ${row.timeouts}, non-2xx ${row.non2xx}; CPU ms/request server ${row.cpuMsPerRequest.server.toFixed(2)} postgres ${row.cpuMsPerRequest.postgres.toFixed(2)}; cores ours ${row.cpu.ours.toFixed(2)} others ${row.cpu.others.toFixed(2)}${row.listenOverflows ? `; ${row.listenOverflows} connections dropped by a full accept queue` : ""}`,
     );
     return row;
   };
@@ -411,6 +418,12 @@ async function main() {
 
   for (const connections of PLAN.concurrencies) await closedLoop("doable", "mixed", connections);
 
+  const overflowed = closed.filter((c) => c.listenOverflows);
+  if (overflowed.length > 0) {
+    notes.push(
+      `Connections dropped because a listening socket's accept queue was full (the kernel's ListenOverflows, machine-wide; Node listens with a backlog of 511, and a busy event loop accepts late; such a connection waits for TCP retransmissions, 1 s and then doubling): ${overflowed.map((c) => `${c.server} ${c.scenario} ×${c.connections}: ${c.listenOverflows}`).join(", ")}. Such a row's tail latency and timeouts include those retries.`,
+    );
+  }
   const with503 = closed.filter((c) => c.statusCodes["503"]);
   if (with503.length > 0) {
     notes.push(
