@@ -1,4 +1,5 @@
 import net from "node:net";
+import { listenLocally } from "./local-tcp-server";
 
 /**
  * A TCP proxy in front of PostgreSQL that a test can cut and restore, to simulate the
@@ -41,27 +42,17 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     upstream.on("close", destroyBoth);
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as net.AddressInfo).port;
-
+  const local = await listenLocally(server, sockets);
   return {
-    port,
-    route(url) {
-      const u = new URL(url);
-      u.hostname = "127.0.0.1";
-      u.port = String(port);
-      return u.toString();
-    },
+    port: local.port,
+    route: local.route,
     cut() {
       isCut = true;
-      for (const socket of sockets) socket.destroy();
+      local.dropConnections();
     },
     restore() {
       isCut = false;
     },
-    close() {
-      for (const socket of sockets) socket.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
+    close: local.close,
   };
 }
