@@ -10,7 +10,7 @@ export async function register(): Promise<void> {
     process.env.NEXT_RUNTIME === "nodejs" &&
     process.env.NEXT_PHASE !== "phase-production-build"
   ) {
-    const { checkConfigAtStart } = await import("./lib/config-check");
+    const { checkConfigAtStart } = await import("./lib/server/config-check");
     checkConfigAtStart();
   }
 }

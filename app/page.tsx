@@ -4,7 +4,7 @@ import { ThemeMenu } from "@/components/theme/theme-menu";
 import { buttonClass } from "@/components/ui/button";
 import { CheckIcon, KeyboardIcon, LockIcon, ZapIcon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
-import { getSession } from "@/lib/auth/session";
+import { getSession } from "@/lib/server/auth/session";
 
 const features = [
   {

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Classifies driver errors. Drizzle wraps driver errors, so the Postgres details sit on
  * `error.cause`; the drivers differ in how "cannot reach the database" looks.

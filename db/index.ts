@@ -1,8 +1,9 @@
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/server/env";
 import * as schema from "./schema";
 
 export type Driver = "pglite" | "neon-http" | "node-postgres";

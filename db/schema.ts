@@ -11,6 +11,8 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+// Relative, not "@/": drizzle-kit loads this file without the project's path aliases.
+import { DESCRIPTION_MAX, TAGS_MAX, TASK_PRIORITIES, TITLE_MAX } from "../lib/tasks/model";
 
 /*
  * Better Auth's tables, kept by hand (its CLI needs Node 22). Column lists follow
@@ -101,7 +103,9 @@ export const rateLimit = pgTable("rate_limit", {
 
 /* Doable's own data. */
 
-export const TASK_PRIORITIES = ["none", "low", "medium", "high"] as const;
+/** A number as an SQL literal, for constraints (DDL takes no parameters). */
+const limit = (n: number) => sql.raw(String(Math.trunc(n)));
+
 export const taskPriority = pgEnum("task_priority", TASK_PRIORITIES);
 
 export const tasks = pgTable(
@@ -127,12 +131,13 @@ export const tasks = pgTable(
     index("tasks_user_due_idx").on(t.userId, t.dueAt, t.id),
     index("tasks_user_completed_idx").on(t.userId, t.completed),
     // Limits live in the database too, so no writer can bypass them.
-    check("tasks_title_length", sql`char_length(${t.title}) between 1 and 200`),
+    // The model's limits, written into the DDL as literals (sql.raw), as the migrations hold them.
+    check("tasks_title_length", sql`char_length(${t.title}) between 1 and ${limit(TITLE_MAX)}`),
     check(
       "tasks_description_length",
-      sql`${t.description} is null or char_length(${t.description}) <= 2000`,
+      sql`${t.description} is null or char_length(${t.description}) <= ${limit(DESCRIPTION_MAX)}`,
     ),
-    check("tasks_tags_count", sql`coalesce(array_length(${t.tags}, 1), 0) <= 10`),
+    check("tasks_tags_count", sql`coalesce(array_length(${t.tags}, 1), 0) <= ${limit(TAGS_MAX)}`),
   ],
 );
 

@@ -9,7 +9,7 @@ import type {
   TaskList,
   TaskPriority,
   TaskStatus,
-} from "@/lib/validation/tasks";
+} from "@/lib/tasks/model";
 
 /**
  * The browser's only way to the Tasks API.
@@ -19,19 +19,6 @@ import type {
  * shortly before it expires and once more after a 401; when the session itself is gone the user is
  * sent to the login page and brought back afterwards.
  */
-
-export type {
-  BulkAction,
-  DueFilter,
-  SortKey,
-  SortOrder,
-  Task,
-  TaskCounts,
-  TaskInput,
-  TaskList,
-  TaskPriority,
-  TaskStatus,
-} from "@/lib/validation/tasks";
 
 export interface TaskListQuery {
   status?: TaskStatus;
@@ -274,12 +261,6 @@ export async function setCompleted(userId: string, id: string, completed: boolea
     method: "PATCH",
     body: { completed },
   });
-  return (await response.json()) as Task;
-}
-
-/** Flips the task on the server in one atomic statement. */
-export async function toggleTask(userId: string, id: string): Promise<Task> {
-  const response = await request(tasksPath(userId, id, "complete"), { method: "PATCH" });
   return (await response.json()) as Task;
 }
 

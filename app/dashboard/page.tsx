@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
-import { getSession } from "@/lib/auth/session";
+import { getSession } from "@/lib/server/auth/session";
 
 export const metadata: Metadata = { title: "Tasks" };
 

@@ -2,7 +2,7 @@
 
 import { Dialog } from "radix-ui";
 import { Button } from "@/components/ui/button";
-import type { Task, TaskInput } from "@/lib/api-client";
+import type { Task, TaskInput } from "@/lib/tasks/model";
 import { describeDue } from "./due";
 import { priorityLabel } from "./view";
 

@@ -9,7 +9,8 @@ import { ThemeMenu } from "@/components/theme/theme-menu";
 import { Button } from "@/components/ui/button";
 import { CloseIcon, KeyboardIcon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
-import { ApiClientError, SESSION_ENDED, type Task, type TaskInput } from "@/lib/api-client";
+import { ApiClientError, SESSION_ENDED } from "@/lib/api-client";
+import { TASK_STATUSES, type Task, type TaskInput } from "@/lib/tasks/model";
 import { AccountMenu, type AccountUser } from "./account-menu";
 import { type Conflict, ConflictDialog } from "./conflict-dialog";
 import { FilterMenu } from "./filter-menu";
@@ -28,7 +29,6 @@ import {
   dueLabel,
   hasFilters,
   priorityLabel,
-  statuses,
   type View,
   viewFromParams,
   viewToSearch,
@@ -377,7 +377,7 @@ export function Dashboard({ user }: { user: AccountUser }) {
               aria-label="Show tasks"
               className="flex rounded-lg bg-zinc-100 p-0.5 max-sm:w-full dark:bg-zinc-900"
             >
-              {statuses.map((status) => (
+              {TASK_STATUSES.map((status) => (
                 <Tabs.Trigger
                   key={status}
                   value={status}
@@ -483,7 +483,7 @@ export function Dashboard({ user }: { user: AccountUser }) {
             </section>
           )}
 
-          {statuses.map((status) => (
+          {TASK_STATUSES.map((status) => (
             <Tabs.Content
               key={status}
               value={status}

@@ -9,8 +9,8 @@ import {
   menuLabelClass,
   menuSeparatorClass,
 } from "@/components/ui/menu-styles";
-import type { DueFilter, TaskPriority } from "@/lib/api-client";
-import { dueLabel, dues, priorities, priorityLabel, type View } from "./view";
+import { DUE_FILTERS, type DueFilter, type TaskPriority } from "@/lib/tasks/model";
+import { dueLabel, priorities, priorityLabel, type View } from "./view";
 
 const ANY = "any";
 
@@ -83,7 +83,7 @@ export function FilterMenu({
               Any time
               <Indicator />
             </DropdownMenu.RadioItem>
-            {dues.map((d) => (
+            {DUE_FILTERS.map((d) => (
               <DropdownMenu.RadioItem key={d} value={d} className={menuItemClass}>
                 {dueLabel[d]}
                 <Indicator />

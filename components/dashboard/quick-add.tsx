@@ -3,7 +3,7 @@
 import { forwardRef, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon, PlusIcon } from "@/components/ui/icons";
-import type { TaskInput } from "@/lib/api-client";
+import type { TaskInput } from "@/lib/tasks/model";
 import {
   type DraftErrors,
   emptyDraft,

@@ -9,8 +9,8 @@ import {
   menuLabelClass,
   menuSeparatorClass,
 } from "@/components/ui/menu-styles";
-import type { SortKey, SortOrder } from "@/lib/api-client";
-import { defaultOrder, sortLabel, sorts, type View } from "./view";
+import { DEFAULT_ORDER, SORT_KEYS, type SortKey, type SortOrder } from "@/lib/tasks/model";
+import { sortLabel, type View } from "./view";
 
 const orderLabel: Record<SortKey, Record<SortOrder, string>> = {
   created: { desc: "Newest first", asc: "Oldest first" },
@@ -61,10 +61,10 @@ export function SortMenu({
             value={view.sort}
             onValueChange={(v) => {
               const sort = v as SortKey;
-              onChange({ sort, order: defaultOrder[sort] });
+              onChange({ sort, order: DEFAULT_ORDER[sort] });
             }}
           >
-            {sorts.map((s) => (
+            {SORT_KEYS.map((s) => (
               <DropdownMenu.RadioItem key={s} value={s} className={menuItemClass}>
                 {sortLabel[s]}
                 <Indicator />
@@ -79,7 +79,7 @@ export function SortMenu({
           >
             {(["asc", "desc"] as const)
               .slice()
-              .sort((a) => (a === defaultOrder[view.sort] ? -1 : 1))
+              .sort((a) => (a === DEFAULT_ORDER[view.sort] ? -1 : 1))
               .map((o) => (
                 <DropdownMenu.RadioItem key={o} value={o} className={menuItemClass}>
                   {orderLabel[view.sort][o]}

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TrashIcon } from "@/components/ui/icons";
-import type { Task, TaskInput } from "@/lib/api-client";
+import type { Task, TaskInput } from "@/lib/tasks/model";
 import {
   type DraftErrors,
   draftOf,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import type { TaskInput, TaskPriority } from "@/lib/api-client";
+import type { TaskInput, TaskPriority } from "@/lib/tasks/model";
 import { dateFieldInDays, dueFromFields, dueToFields } from "./due";
 import { priorities, priorityLabel } from "./view";
 

@@ -2,7 +2,7 @@
 
 import { memo, useId } from "react";
 import { CalendarIcon, CheckIcon, FlagIcon, TrashIcon } from "@/components/ui/icons";
-import type { Task, TaskPriority } from "@/lib/api-client";
+import type { Task, TaskPriority } from "@/lib/tasks/model";
 import { type DueTone, describeDue } from "./due";
 import { priorityLabel } from "./view";
 

@@ -1,4 +1,4 @@
-import type { Task, TaskCounts, TaskInput, TaskList } from "@/lib/api-client";
+import type { Task, TaskCounts, TaskInput, TaskList } from "@/lib/tasks/model";
 import { dueMatches } from "./due";
 import type { View } from "./view";
 

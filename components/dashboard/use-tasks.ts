@@ -10,13 +10,18 @@ import {
   getTask,
   listTasks,
   setCompleted,
+  updateTask,
+} from "@/lib/api-client";
+import { taskEtag } from "@/lib/tasks/etag";
+import {
+  BULK_IDS_MAX,
+  LIST_LIMIT_DEFAULT,
+  LIST_LIMIT_MAX,
   type Task,
   type TaskCounts,
   type TaskInput,
   type TaskList,
-  updateTask,
-} from "@/lib/api-client";
-import { taskEtag } from "@/lib/tasks/etag";
+} from "@/lib/tasks/model";
 import {
   applyInput,
   countsDelta,
@@ -32,11 +37,6 @@ import {
 } from "./task-match";
 import { type View, viewToQuery } from "./view";
 
-const PAGE_SIZE = 50;
-// The API's limits (BULK_IDS_MAX, LIST_LIMIT_MAX in lib/validation/tasks.ts), repeated here so
-// the dashboard's first load does not pull in zod with that module.
-const BULK_IDS_MAX = 500;
-const LIST_LIMIT_MAX = 100;
 /** How long a deletion can be undone before it is sent. */
 export const UNDO_MS = 5_000;
 
@@ -73,7 +73,11 @@ export function useTasks(userId: string, view: View, onError: (error: unknown) =
       return ["tasks", userId, queryKey, index === 0 ? null : (previous?.nextCursor ?? null)];
     },
     ([, uid, query, cursor]) =>
-      listTasks(uid, { ...JSON.parse(query), limit: PAGE_SIZE, cursor: cursor ?? undefined }),
+      listTasks(uid, {
+        ...JSON.parse(query),
+        limit: LIST_LIMIT_DEFAULT,
+        cursor: cursor ?? undefined,
+      }),
     { keepPreviousData: true, revalidateFirstPage: true, errorRetryCount: 2 },
   );
   const { data: pages, mutate, size, setSize } = swr;

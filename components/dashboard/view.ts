@@ -1,23 +1,20 @@
-import type {
-  DueFilter,
-  SortKey,
-  SortOrder,
-  TaskListQuery,
-  TaskPriority,
-  TaskStatus,
-} from "@/lib/api-client";
-
-/*
- * The allowed values are spelled out here rather than imported from lib/validation/tasks.ts:
- * importing any value from that module brings zod (about 30 kB) into the dashboard's first
- * load. `all<Union>()(list)` fails to compile unless the list names every member of the
- * shared type, and nothing else, so the two cannot drift apart.
- */
-function all<Union extends string>() {
-  return <const List extends readonly Union[]>(
-    list: List & ([Union] extends [List[number]] ? unknown : never),
-  ): List => list;
-}
+import type { TaskListQuery } from "@/lib/api-client";
+import {
+  DEFAULT_ORDER,
+  DEFAULT_SORT,
+  DUE_FILTERS,
+  type DueFilter,
+  SEARCH_MAX,
+  SORT_KEYS,
+  SORT_ORDERS,
+  type SortKey,
+  type SortOrder,
+  TAG_MAX,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  type TaskPriority,
+  type TaskStatus,
+} from "@/lib/tasks/model";
 
 /**
  * What the dashboard shows: tab, search, filters and sort. It lives in the URL so a reload or
@@ -39,25 +36,12 @@ export const defaultView: View = {
   priority: null,
   tag: null,
   due: null,
-  sort: "created",
-  order: "desc",
+  sort: DEFAULT_SORT,
+  order: DEFAULT_ORDER[DEFAULT_SORT],
 };
 
-export const statuses = all<TaskStatus>()(["all", "active", "completed"]);
 /** Most important first, as menus list them. */
-export const priorities = all<TaskPriority>()(["high", "medium", "low", "none"]);
-export const dues = all<DueFilter>()(["overdue", "today", "week", "none"]);
-export const sorts = all<SortKey>()(["created", "updated", "due", "priority", "title"]);
-const orders = all<SortOrder>()(["asc", "desc"]);
-
-/** Each sort's natural direction, as the API defaults it: newest, soonest, highest first. */
-export const defaultOrder: Record<SortKey, SortOrder> = {
-  created: "desc",
-  updated: "desc",
-  due: "asc",
-  priority: "desc",
-  title: "asc",
-};
+export const priorities: readonly TaskPriority[] = [...TASK_PRIORITIES].reverse();
 
 export const priorityLabel: Record<TaskPriority, string> = {
   high: "High",
@@ -89,13 +73,13 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
 export function viewFromParams(params: { get(name: string): string | null }): View {
   const tag = params.get("tag")?.trim().toLowerCase();
   return {
-    status: oneOf(statuses, params.get("status")) ?? defaultView.status,
-    q: (params.get("q") ?? "").slice(0, 200),
+    status: oneOf(TASK_STATUSES, params.get("status")) ?? defaultView.status,
+    q: (params.get("q") ?? "").slice(0, SEARCH_MAX),
     priority: oneOf(priorities, params.get("priority")),
-    tag: tag ? tag.slice(0, 32) : null,
-    due: oneOf(dues, params.get("due")),
-    sort: oneOf(sorts, params.get("sort")) ?? defaultView.sort,
-    order: oneOf(orders, params.get("order")) ?? defaultView.order,
+    tag: tag ? tag.slice(0, TAG_MAX) : null,
+    due: oneOf(DUE_FILTERS, params.get("due")),
+    sort: oneOf(SORT_KEYS, params.get("sort")) ?? defaultView.sort,
+    order: oneOf(SORT_ORDERS, params.get("order")) ?? defaultView.order,
   };
 }
 

@@ -3,6 +3,7 @@
  * is filtered by it, so no code path can reach another user's task. Each write is one
  * statement (neon-http has no interactive transactions), atomic on every driver.
  */
+import "server-only";
 import {
   type AnyColumn,
   and,
@@ -21,18 +22,17 @@ import {
 } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type TaskRow, tasks } from "@/db/schema";
-import type { ListPosition } from "@/lib/tasks/cursor";
-import {
-  type BulkAction,
-  DEFAULT_ORDER,
-  type DueFilter,
-  type SortKey,
-  type SortOrder,
-  type TaskCounts,
-  type TaskInputParsed,
-  type TaskPriority,
-  type TaskStatus,
-} from "@/lib/validation/tasks";
+import type { ListPosition } from "@/lib/server/tasks/cursor";
+import type {
+  BulkAction,
+  DueFilter,
+  SortKey,
+  SortOrder,
+  TaskCounts,
+  TaskPriority,
+  TaskStatus,
+} from "@/lib/tasks/model";
+import type { TaskInputParsed } from "@/lib/validation/tasks";
 
 export interface TaskFilters {
   status?: TaskStatus;
@@ -45,8 +45,9 @@ export interface TaskFilters {
 }
 
 export interface ListOptions extends TaskFilters {
-  sort?: SortKey;
-  order?: SortOrder;
+  sort: SortKey;
+  /** The route resolves the sort's default order (DEFAULT_ORDER) before calling. */
+  order: SortOrder;
   limit: number;
   /** Continue after this position (from the previous page's `next`). */
   after?: ListPosition;
@@ -186,8 +187,7 @@ export async function listTasks(
   userId: string,
   options: ListOptions,
 ): Promise<TaskPage> {
-  const sort = options.sort ?? "created";
-  const order = options.order ?? DEFAULT_ORDER[sort];
+  const { sort, order } = options;
   const spec = SORTS[sort];
   const conditions = filterConditions(userId, options, options.now ?? new Date());
   if (options.after) conditions.push(afterCondition(spec, order, options.after));

@@ -1,45 +1,35 @@
 /**
  * The tasks API's schemas, shared by the browser (forms) and the server (route handlers,
- * OpenAPI). No server-only imports here: this module ships in the client bundle.
+ * OpenAPI). Values and types come from the task model (lib/tasks/model.ts); the type checks at
+ * the end fail to compile if a schema and the model disagree. No server-only imports here:
+ * the dashboard loads this module after its first paint, for its forms.
  */
 import { z } from "zod";
-
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 2000;
-export const TAGS_MAX = 10;
-export const TAG_MAX = 32;
-export const SEARCH_MAX = 200;
-export const LIST_LIMIT_MAX = 100;
-export const LIST_LIMIT_DEFAULT = 50;
-export const CURSOR_MAX = 2048;
-export const BULK_IDS_MAX = 500;
-/** 500 quoted UUIDs need ~20 KB, more than the usual 16 KiB body cap. */
-export const BULK_BODY_MAX_BYTES = 32 * 1024;
-/** Minutes ahead of UTC accepted for "today"/"week" (UTC-14:00 .. UTC+14:00). */
-export const UTC_OFFSET_MAX = 14 * 60;
-
-export const TASK_PRIORITIES = ["none", "low", "medium", "high"] as const;
-export const TASK_STATUSES = ["all", "active", "completed"] as const;
-export const DUE_FILTERS = ["overdue", "today", "week", "none"] as const;
-export const SORT_KEYS = ["created", "updated", "due", "priority", "title"] as const;
-export const SORT_ORDERS = ["asc", "desc"] as const;
-export const BULK_ACTIONS = ["complete", "uncomplete", "delete"] as const;
-
-export type TaskPriority = (typeof TASK_PRIORITIES)[number];
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-export type DueFilter = (typeof DUE_FILTERS)[number];
-export type SortKey = (typeof SORT_KEYS)[number];
-export type SortOrder = (typeof SORT_ORDERS)[number];
-export type BulkAction = (typeof BULK_ACTIONS)[number];
-
-/** Each sort's natural direction when `order` is not given: newest, soonest, highest first. */
-export const DEFAULT_ORDER: Record<SortKey, SortOrder> = {
-  created: "desc",
-  updated: "desc",
-  due: "asc",
-  priority: "desc",
-  title: "asc",
-};
+import {
+  BULK_ACTIONS,
+  BULK_IDS_MAX,
+  type BulkResult,
+  CURSOR_MAX,
+  DEFAULT_ORDER,
+  DEFAULT_SORT,
+  DESCRIPTION_MAX,
+  DUE_FILTERS,
+  LIST_LIMIT_DEFAULT,
+  LIST_LIMIT_MAX,
+  SEARCH_MAX,
+  SORT_KEYS,
+  SORT_ORDERS,
+  TAG_MAX,
+  TAGS_MAX,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  type Task,
+  type TaskCounts,
+  type TaskInput,
+  type TaskList,
+  TITLE_MAX,
+  UTC_OFFSET_MAX,
+} from "@/lib/tasks/model";
 
 /* Text that Postgres cannot store (NUL) or that is not Unicode (lone surrogates). */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -60,6 +50,15 @@ function line(what: string) {
     .refine((v) => !CONTROL.test(v), `${what} must not contain control characters`)
     .refine(isUnicode, `${what} must be valid Unicode text`);
 }
+
+const listOf = (values: readonly string[]) => values.join(", ");
+const UTC_OFFSET_RANGE = `utcOffset must be between ${-UTC_OFFSET_MAX} and ${UTC_OFFSET_MAX}`;
+
+/** "created desc, updated desc, ...": each sort's default order, for the OpenAPI text. */
+const defaultOrders = () =>
+  SORT_KEYS.map(
+    (key) => `${key} ${DEFAULT_ORDER[key] === "asc" ? "ascending" : "descending"}`,
+  ).join(", ");
 
 const unknownFields =
   (noun: string) =>
@@ -84,7 +83,7 @@ export const titleSchema = z
   .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`)
   .refine((v) => !CONTROL.test(v), "Title must not contain control characters")
   .refine(isUnicode, "Title must be valid Unicode text")
-  .meta({ description: "Trimmed, 1–200 characters.", example: "Buy milk" });
+  .meta({ description: `Trimmed, 1–${TITLE_MAX} characters.`, example: "Buy milk" });
 
 export const descriptionSchema = z
   .string({ error: "Description must be text or null" })
@@ -94,10 +93,10 @@ export const descriptionSchema = z
   .nullable()
   // A cleared textarea sends "", which means "no description".
   .transform((v) => (v === null || v.trim() === "" ? null : v))
-  .meta({ description: "Up to 2000 characters; an empty string is stored as null." });
+  .meta({ description: `Up to ${DESCRIPTION_MAX} characters; an empty string is stored as null.` });
 
 export const prioritySchema = z
-  .enum(TASK_PRIORITIES, { error: "Priority must be one of none, low, medium, high" })
+  .enum(TASK_PRIORITIES, { error: `Priority must be one of ${listOf(TASK_PRIORITIES)}` })
   .meta({ id: "TaskPriority", description: "How important the task is." });
 
 const DUE_MIN = Date.UTC(1000, 0, 1);
@@ -134,7 +133,7 @@ export const tagsSchema = z
   .max(TAGS_MAX, `At most ${TAGS_MAX} tags`)
   .transform((tags) => [...new Set(tags)])
   .meta({
-    description: "Up to 10 tags; trimmed, lower-cased and de-duplicated.",
+    description: `Up to ${TAGS_MAX} tags; trimmed, lower-cased and de-duplicated.`,
     example: ["home"],
   });
 
@@ -157,8 +156,6 @@ export const taskInputSchema = z
       "The editable fields. POST creates, PUT replaces them all (omitted fields take their defaults). Unknown fields, including id, userId and timestamps, are refused.",
   });
 
-/** What a form or client sends. */
-export type TaskInput = z.input<typeof taskInputSchema>;
 /** What the server stores after trimming and normalising. */
 export type TaskInputParsed = z.output<typeof taskInputSchema>;
 
@@ -172,12 +169,10 @@ export const completeBodySchema = z
     description: "Sets the task's state; send an empty body instead to toggle it.",
   });
 
-export type CompleteBody = z.infer<typeof completeBodySchema>;
-
 export const bulkBodySchema = z
   .strictObject(
     {
-      action: z.enum(BULK_ACTIONS, { error: "action must be one of complete, uncomplete, delete" }),
+      action: z.enum(BULK_ACTIONS, { error: `action must be one of ${listOf(BULK_ACTIONS)}` }),
       ids: z
         .array(taskIdSchema, { error: "ids must be a list of task ids" })
         .min(1, "ids must not be empty")
@@ -187,15 +182,13 @@ export const bulkBodySchema = z
   )
   .meta({ id: "BulkBody", description: "One action applied to many of the caller's tasks." });
 
-export type BulkBody = z.infer<typeof bulkBodySchema>;
-
 /* --------------------------------------------------------- query string */
 
 export const listQuerySchema = z
   .strictObject(
     {
       status: z
-        .enum(TASK_STATUSES, { error: "status must be one of all, active, completed" })
+        .enum(TASK_STATUSES, { error: `status must be one of ${listOf(TASK_STATUSES)}` })
         .optional()
         .default("all"),
       q: line("q")
@@ -204,7 +197,7 @@ export const listQuerySchema = z
         .optional()
         .meta({ description: "Case-insensitive text searched in title and description." }),
       priority: z
-        .enum(TASK_PRIORITIES, { error: "priority must be one of none, low, medium, high" })
+        .enum(TASK_PRIORITIES, { error: `priority must be one of ${listOf(TASK_PRIORITIES)}` })
         .optional(),
       tag: line("tag")
         .max(TAG_MAX, `tag must be at most ${TAG_MAX} characters`)
@@ -212,7 +205,7 @@ export const listQuerySchema = z
         .optional()
         .meta({ description: "Only tasks carrying this tag." }),
       due: z
-        .enum(DUE_FILTERS, { error: "due must be one of overdue, today, week, none" })
+        .enum(DUE_FILTERS, { error: `due must be one of ${listOf(DUE_FILTERS)}` })
         .optional()
         .meta({
           description:
@@ -221,8 +214,8 @@ export const listQuerySchema = z
       utcOffset: z.coerce
         .number({ error: "utcOffset must be a number of minutes" })
         .int("utcOffset must be a whole number of minutes")
-        .min(-UTC_OFFSET_MAX, "utcOffset must be between -840 and 840")
-        .max(UTC_OFFSET_MAX, "utcOffset must be between -840 and 840")
+        .min(-UTC_OFFSET_MAX, UTC_OFFSET_RANGE)
+        .max(UTC_OFFSET_MAX, UTC_OFFSET_RANGE)
         .optional()
         .default(0)
         .meta({
@@ -230,13 +223,15 @@ export const listQuerySchema = z
             "The caller's offset from UTC in minutes (e.g. 120 for UTC+2), which decides when 'today' starts.",
         }),
       sort: z
-        .enum(SORT_KEYS, { error: "sort must be one of created, updated, due, priority, title" })
+        .enum(SORT_KEYS, { error: `sort must be one of ${listOf(SORT_KEYS)}` })
         .optional()
-        .default("created"),
-      order: z.enum(SORT_ORDERS, { error: "order must be asc or desc" }).optional().meta({
-        description:
-          "Defaults per sort: created, updated and priority descending; due and title ascending. Tasks without a due date come last either way.",
-      }),
+        .default(DEFAULT_SORT),
+      order: z
+        .enum(SORT_ORDERS, { error: `order must be ${SORT_ORDERS.join(" or ")}` })
+        .optional()
+        .meta({
+          description: `Defaults per sort: ${defaultOrders()}. Tasks without a due date come last either way.`,
+        }),
       limit: z.coerce
         .number({ error: "limit must be a number" })
         .int("limit must be a whole number")
@@ -254,9 +249,6 @@ export const listQuerySchema = z
     { error: unknownFields("parameter") },
   )
   .meta({ id: "ListQuery" });
-
-export type ListQuery = z.output<typeof listQuerySchema>;
-export type ListQueryInput = z.input<typeof listQuerySchema>;
 
 /* ------------------------------------------------------------ responses */
 
@@ -277,16 +269,12 @@ export const taskSchema = z
   })
   .meta({ id: "Task", description: "A task; timestamps are ISO-8601 in UTC." });
 
-export type Task = z.infer<typeof taskSchema>;
-
 export const taskCountsSchema = z
   .object({ all: z.number().int(), active: z.number().int(), completed: z.number().int() })
   .meta({
     id: "TaskCounts",
     description: "How many of the caller's tasks match the filters other than status, per status.",
   });
-
-export type TaskCounts = z.infer<typeof taskCountsSchema>;
 
 export const taskListSchema = z
   .object({
@@ -298,8 +286,6 @@ export const taskListSchema = z
     counts: taskCountsSchema,
   })
   .meta({ id: "TaskList" });
-
-export type TaskList = z.infer<typeof taskListSchema>;
 
 export const bulkResultSchema = z
   .object({
@@ -314,4 +300,17 @@ export const bulkResultSchema = z
   })
   .meta({ id: "BulkResult" });
 
-export type BulkResult = z.infer<typeof bulkResultSchema>;
+/* ------------------------------------------- the model and the schemas agree */
+
+/** True when A and B are the same type (each assignable to the other). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Agree<T extends true> = T;
+
+/** Compiles only while each schema describes exactly the model's type (lib/tasks/model.ts). */
+export type SchemasMatchModel = [
+  Agree<Same<z.input<typeof taskInputSchema>, TaskInput>>,
+  Agree<Same<z.output<typeof taskSchema>, Task>>,
+  Agree<Same<z.output<typeof taskCountsSchema>, TaskCounts>>,
+  Agree<Same<z.output<typeof taskListSchema>, TaskList>>,
+  Agree<Same<z.output<typeof bulkResultSchema>, BulkResult>>,
+];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as authGET, POST as authPOST } from "@/app/api/auth/[...all]/route";
 import { type DbHandle, openDatabase, useDatabase } from "@/db";
-import { requireUser } from "@/lib/auth/require-user";
+import { requireUser } from "@/lib/server/auth/require-user";
 
 const base = "http://localhost:3000";
 let handle: DbHandle;

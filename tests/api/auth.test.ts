@@ -9,16 +9,16 @@ import { decodeJwt, decodeProtectedHeader } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, useDatabase } from "@/db";
 import { account, jwks, rateLimit, session, tasks, user, verification } from "@/db/schema";
-import { resetAuth } from "@/lib/auth";
 import {
   authErrorMessage,
   EMAIL_TAKEN,
   INCORRECT_CREDENTIALS,
   INVALID_EMAIL,
 } from "@/lib/auth/messages";
-import { requireUser } from "@/lib/auth/require-user";
-import { resetTokenVerifier, verifyToken } from "@/lib/auth/verify-token";
-import { getEnv, resetEnvCache } from "@/lib/env";
+import { resetAuth } from "@/lib/server/auth/better-auth";
+import { requireUser } from "@/lib/server/auth/require-user";
+import { resetTokenVerifier, verifyToken } from "@/lib/server/auth/verify-token";
+import { getEnv, resetEnvCache } from "@/lib/server/env";
 import {
   authRequest,
   CookieJar,

@@ -6,9 +6,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { resetAuth } from "@/lib/auth";
-import { resetTokenVerifier } from "@/lib/auth/verify-token";
-import { type Task, taskListSchema, taskSchema } from "@/lib/validation/tasks";
+import { resetAuth } from "@/lib/server/auth/better-auth";
+import { resetTokenVerifier } from "@/lib/server/auth/verify-token";
+import type { Task } from "@/lib/tasks/model";
+import { taskListSchema, taskSchema } from "@/lib/validation/tasks";
 import { attachTestDatabase, createTestUser, setTestAuthEnv, type TestUser } from "../support/auth";
 import { openTestDatabase, testDrivers } from "../support/databases";
 import { callApi, type Method, readError, tasksPath } from "../support/tasks-api";

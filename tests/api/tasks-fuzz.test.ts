@@ -10,14 +10,10 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { resetAuth } from "@/lib/auth";
-import { resetTokenVerifier } from "@/lib/auth/verify-token";
-import {
-  bulkResultSchema,
-  LIST_LIMIT_MAX,
-  taskListSchema,
-  taskSchema,
-} from "@/lib/validation/tasks";
+import { resetAuth } from "@/lib/server/auth/better-auth";
+import { resetTokenVerifier } from "@/lib/server/auth/verify-token";
+import { LIST_LIMIT_MAX } from "@/lib/tasks/model";
+import { bulkResultSchema, taskListSchema, taskSchema } from "@/lib/validation/tasks";
 import { attachTestDatabase, createTestUser, setTestAuthEnv, type TestUser } from "../support/auth";
 import { openTestDatabase, testDrivers } from "../support/databases";
 import { callApi, isErrorBody, tasksPath } from "../support/tasks-api";

@@ -1,6 +1,6 @@
 import bcrypt from "bcryptjs";
 import type { JSONWebKeySet } from "jose";
-import { createTokenVerifier } from "@/lib/auth/jwt";
+import { createTokenVerifier } from "@/lib/server/auth/jwt";
 import { LatencyRecorder, type LatencySummary } from "./latency-stats";
 
 /**

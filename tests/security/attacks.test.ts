@@ -14,18 +14,17 @@ import type { JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import { session, tasks, user } from "@/db/schema";
-import { getAuth, resetAuth } from "@/lib/auth";
-import { resetTokenVerifier } from "@/lib/auth/verify-token";
-import { MAX_BODY_BYTES } from "@/lib/http/body";
+import { getAuth, resetAuth } from "@/lib/server/auth/better-auth";
+import { resetTokenVerifier } from "@/lib/server/auth/verify-token";
+import { MAX_BODY_BYTES } from "@/lib/server/http/body";
 import {
   BULK_BODY_MAX_BYTES,
   DESCRIPTION_MAX,
   TAG_MAX,
   type Task,
   TITLE_MAX,
-  taskListSchema,
-  taskSchema,
-} from "@/lib/validation/tasks";
+} from "@/lib/tasks/model";
+import { taskListSchema, taskSchema } from "@/lib/validation/tasks";
 import {
   attachTestDatabase,
   baseURL,

@@ -35,7 +35,8 @@ async function runJourney(dataDir: string): Promise<Journey> {
     DATA_DIR: dataDir,
     JOURNEY_SECRETS_FILE: secretsFile,
   };
-  const child = spawn(process.execPath, ["--import", "tsx", JOURNEY], {
+  // react-server: the condition under which "server-only" is empty, as in Next's server layers.
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", JOURNEY], {
     cwd: process.cwd(),
     env,
     stdio: ["ignore", "pipe", "pipe"],

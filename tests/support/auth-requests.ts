@@ -4,7 +4,7 @@
  * every request, and a client IP in x-forwarded-for (Better Auth's rate limiter keys on it).
  */
 import { GET, POST } from "@/app/api/auth/[...all]/route";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/server/env";
 
 /** The session cookies one browser holds. */
 export class CookieJar {

@@ -3,9 +3,9 @@
  * then a JWT from GET /api/auth/token with the session cookie, exactly as the browser does.
  */
 import { type DbHandle, useDatabase } from "@/db";
-import { resetAuth } from "@/lib/auth";
-import { resetTokenVerifier } from "@/lib/auth/verify-token";
-import { getEnv, resetEnvCache } from "@/lib/env";
+import { resetAuth } from "@/lib/server/auth/better-auth";
+import { resetTokenVerifier } from "@/lib/server/auth/verify-token";
+import { getEnv, resetEnvCache } from "@/lib/server/env";
 import { type CookieJar, fetchToken, signUp, uniqueEmail } from "./auth-requests";
 
 export const TEST_AUTH_SECRET = "test-secret-for-doable-api-tests-0123456789";

@@ -7,7 +7,7 @@ import * as complete from "@/app/api/[userId]/tasks/[id]/complete/route";
 import * as one from "@/app/api/[userId]/tasks/[id]/route";
 import * as bulk from "@/app/api/[userId]/tasks/bulk/route";
 import * as collection from "@/app/api/[userId]/tasks/route";
-import type { ErrorBody } from "@/lib/http/errors";
+import type { ErrorBody } from "@/lib/server/http/errors";
 import { baseURL } from "./auth";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

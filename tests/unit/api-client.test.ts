@@ -79,17 +79,28 @@ describe("dashboard view in the URL", () => {
     expect(view).toMatchObject({ status: "all", priority: null, sort: "created", order: "desc" });
   });
 
-  it("lists every allowed value of the shared schema", async () => {
-    const { TASK_STATUSES, DUE_FILTERS, SORT_KEYS, TASK_PRIORITIES, DEFAULT_ORDER } = await import(
-      "@/lib/validation/tasks"
-    );
-    const { statuses, dues, sorts, priorities, defaultOrder } = await import(
-      "@/components/dashboard/view"
-    );
-    expect([...statuses].sort()).toEqual([...TASK_STATUSES].sort());
-    expect([...dues].sort()).toEqual([...DUE_FILTERS].sort());
-    expect([...sorts].sort()).toEqual([...SORT_KEYS].sort());
+  it("lists every priority of the task model, most important first", async () => {
+    const { TASK_PRIORITIES } = await import("@/lib/tasks/model");
+    const { priorities } = await import("@/components/dashboard/view");
     expect([...priorities].sort()).toEqual([...TASK_PRIORITIES].sort());
-    expect(defaultOrder).toEqual(DEFAULT_ORDER);
+    expect(priorities[0]).toBe("high");
+  });
+
+  it("reads every value of the task model from the address bar, defaults from the model", async () => {
+    const { TASK_STATUSES, DUE_FILTERS, SORT_KEYS, DEFAULT_ORDER, DEFAULT_SORT } = await import(
+      "@/lib/tasks/model"
+    );
+    for (const status of TASK_STATUSES) {
+      expect(viewFromParams(new URLSearchParams({ status })).status).toBe(status);
+    }
+    for (const due of DUE_FILTERS) {
+      expect(viewFromParams(new URLSearchParams({ due })).due).toBe(due);
+    }
+    for (const sort of SORT_KEYS) {
+      expect(viewFromParams(new URLSearchParams({ sort })).sort).toBe(sort);
+    }
+    const view = viewFromParams(new URLSearchParams());
+    expect(view.sort).toBe(DEFAULT_SORT);
+    expect(view.order).toBe(DEFAULT_ORDER[DEFAULT_SORT]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv } from "@/lib/env";
+import { ConfigError, parseEnv } from "@/lib/server/env";
 
 describe("parseEnv", () => {
   it("needs nothing in development", () => {

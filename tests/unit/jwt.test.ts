@@ -12,7 +12,7 @@ import {
   InvalidTokenError,
   KEY_REFRESH_INTERVAL_MS,
   type VerifierOptions,
-} from "@/lib/auth/jwt";
+} from "@/lib/server/auth/jwt";
 
 const ISSUER = "https://doable.example";
 const AUDIENCE = "https://doable.example";

@@ -1,14 +1,14 @@
 /** The shared task schemas, list cursors and If-Match parsing: pure logic, no database. */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { TASK_PRIORITIES as DB_PRIORITIES } from "@/db/schema";
-import { decodeCursor, encodeCursor } from "@/lib/tasks/cursor";
+import { taskPriority } from "@/db/schema";
+import { decodeCursor, encodeCursor } from "@/lib/server/tasks/cursor";
 import { parseIfMatch, taskEtag } from "@/lib/tasks/etag";
+import { TASK_PRIORITIES } from "@/lib/tasks/model";
 import {
   bulkBodySchema,
   completeBodySchema,
   listQuerySchema,
-  TASK_PRIORITIES,
   taskInputSchema,
 } from "@/lib/validation/tasks";
 
@@ -83,7 +83,7 @@ describe("taskInputSchema", () => {
   });
 
   it("uses the database's priorities", () => {
-    expect([...TASK_PRIORITIES]).toEqual([...DB_PRIORITIES]);
+    expect([...TASK_PRIORITIES]).toEqual([...taskPriority.enumValues]);
   });
 });
 

@@ -5,7 +5,7 @@ import { AuthCard, authLinkClass } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
 import { firstParam, type SearchParams } from "@/components/auth/search-params";
 import { afterLoginPath, safeNextPath } from "@/lib/auth/safe-redirect";
-import { getSession } from "@/lib/auth/session";
+import { getSession } from "@/lib/server/auth/session";
 
 export const metadata: Metadata = { title: "Log in" };
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDbHandle } from "@/db";
-import { methodNotAllowed } from "@/lib/http/method-not-allowed";
-import { route } from "@/lib/http/route";
+import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
+import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { methodNotAllowed } from "@/lib/http/method-not-allowed";
-import { route } from "@/lib/http/route";
-import { getOpenApiDocument } from "@/lib/openapi";
+import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
+import { route } from "@/lib/server/http/route";
+import { getOpenApiDocument } from "@/lib/server/openapi/document";
 
 export const dynamic = "force-dynamic";
 

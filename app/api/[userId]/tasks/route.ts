@@ -1,16 +1,17 @@
 import { getDb } from "@/db";
 import { pgErrorCode } from "@/db/errors";
 import { countTasks, createTask, listTasks } from "@/db/queries/tasks";
-import { accountGone, assertAccountExists, requireUser } from "@/lib/auth/require-user";
-import { readJson } from "@/lib/http/body";
-import { ApiError } from "@/lib/http/errors";
-import { methodNotAllowed } from "@/lib/http/method-not-allowed";
-import { readQuery } from "@/lib/http/query";
-import { route } from "@/lib/http/route";
-import { decodeCursor, encodeCursor, type ListPosition } from "@/lib/tasks/cursor";
-import { taskResponse } from "@/lib/tasks/responses";
-import { toTask } from "@/lib/tasks/serialize";
-import { DEFAULT_ORDER, listQuerySchema, taskInputSchema } from "@/lib/validation/tasks";
+import { accountGone, assertAccountExists, requireUser } from "@/lib/server/auth/require-user";
+import { readJson } from "@/lib/server/http/body";
+import { ApiError } from "@/lib/server/http/errors";
+import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
+import { readQuery } from "@/lib/server/http/query";
+import { route } from "@/lib/server/http/route";
+import { decodeCursor, encodeCursor, type ListPosition } from "@/lib/server/tasks/cursor";
+import { taskResponse } from "@/lib/server/tasks/responses";
+import { toTask } from "@/lib/server/tasks/serialize";
+import { DEFAULT_ORDER } from "@/lib/tasks/model";
+import { listQuerySchema, taskInputSchema } from "@/lib/validation/tasks";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { getAuth } from "@/lib/auth";
-import { ApiError } from "@/lib/http/errors";
-import { route } from "@/lib/http/route";
+import { getAuth } from "@/lib/server/auth/better-auth";
+import { ApiError } from "@/lib/server/http/errors";
+import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

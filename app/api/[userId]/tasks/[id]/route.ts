@@ -1,11 +1,16 @@
 import { getDb } from "@/db";
 import { deleteTask, getTask, replaceTask } from "@/db/queries/tasks";
-import { requireUser } from "@/lib/auth/require-user";
-import { readJson } from "@/lib/http/body";
-import { methodNotAllowed } from "@/lib/http/method-not-allowed";
-import { route } from "@/lib/http/route";
+import { requireUser } from "@/lib/server/auth/require-user";
+import { readJson } from "@/lib/server/http/body";
+import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
+import { route } from "@/lib/server/http/route";
+import {
+  parseTaskId,
+  preconditionFailed,
+  taskNotFound,
+  taskResponse,
+} from "@/lib/server/tasks/responses";
 import { parseIfMatch } from "@/lib/tasks/etag";
-import { parseTaskId, preconditionFailed, taskNotFound, taskResponse } from "@/lib/tasks/responses";
 import { taskInputSchema } from "@/lib/validation/tasks";
 
 export const dynamic = "force-dynamic";

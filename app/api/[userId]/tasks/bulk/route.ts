@@ -1,10 +1,11 @@
 import { getDb } from "@/db";
 import { bulkUpdate } from "@/db/queries/tasks";
-import { assertAccountExists, requireUser } from "@/lib/auth/require-user";
-import { readJson } from "@/lib/http/body";
-import { methodNotAllowed } from "@/lib/http/method-not-allowed";
-import { route } from "@/lib/http/route";
-import { BULK_BODY_MAX_BYTES, bulkBodySchema } from "@/lib/validation/tasks";
+import { assertAccountExists, requireUser } from "@/lib/server/auth/require-user";
+import { readJson } from "@/lib/server/http/body";
+import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
+import { route } from "@/lib/server/http/route";
+import { BULK_BODY_MAX_BYTES } from "@/lib/tasks/model";
+import { bulkBodySchema } from "@/lib/validation/tasks";
 
 export const dynamic = "force-dynamic";
 

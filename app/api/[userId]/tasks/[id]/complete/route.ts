@@ -1,10 +1,10 @@
 import { getDb } from "@/db";
 import { setCompleted } from "@/db/queries/tasks";
-import { requireUser } from "@/lib/auth/require-user";
-import { readJson } from "@/lib/http/body";
-import { methodNotAllowed } from "@/lib/http/method-not-allowed";
-import { route } from "@/lib/http/route";
-import { parseTaskId, taskNotFound, taskResponse } from "@/lib/tasks/responses";
+import { requireUser } from "@/lib/server/auth/require-user";
+import { readJson } from "@/lib/server/http/body";
+import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
+import { route } from "@/lib/server/http/route";
+import { parseTaskId, taskNotFound, taskResponse } from "@/lib/server/tasks/responses";
 import { completeBodySchema } from "@/lib/validation/tasks";
 
 export const dynamic = "force-dynamic";

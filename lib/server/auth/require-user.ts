@@ -1,9 +1,10 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { user } from "@/db/schema";
-import { InvalidTokenError } from "@/lib/auth/jwt";
-import { verifyToken } from "@/lib/auth/verify-token";
-import { ApiError } from "@/lib/http/errors";
+import { InvalidTokenError } from "@/lib/server/auth/jwt";
+import { verifyToken } from "@/lib/server/auth/verify-token";
+import { ApiError } from "@/lib/server/http/errors";
 
 /** The scheme name is case-insensitive (RFC 9110, 11.1); the token is a compact JWS. */
 const BEARER = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/i;

@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 document of the API, generated from the same zod schemas the route handlers
  * validate with (lib/validation/*), so the document cannot drift from what the server accepts.
  */
+import "server-only";
 import { z } from "zod";
 import {
   createDocument,
@@ -9,11 +10,11 @@ import {
   type ZodOpenApiResponseObject,
   type ZodOpenApiResponsesObject,
 } from "zod-openapi";
-import { MAX_BODY_BYTES } from "@/lib/http/body";
-import { ERROR_STATUS, type ErrorCode } from "@/lib/http/errors";
+import { MAX_BODY_BYTES } from "@/lib/server/http/body";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/server/http/errors";
+import { BULK_BODY_MAX_BYTES } from "@/lib/tasks/model";
 import { signInSchema, signUpSchema } from "@/lib/validation/auth";
 import {
-  BULK_BODY_MAX_BYTES,
   bulkBodySchema,
   bulkResultSchema,
   completeBodySchema,

@@ -1,3 +1,5 @@
+import "server-only";
+
 /** The one error shape of DESIGN.md, and the helpers that produce it. */
 
 export const ERROR_STATUS = {

@@ -1,7 +1,8 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/server/env";
 
 /**
  * BETTER_AUTH_SECRET, or outside production a secret generated once into the data folder so

@@ -1,4 +1,5 @@
-import { ConfigError, getEnv } from "@/lib/env";
+import "server-only";
+import { ConfigError, getEnv } from "@/lib/server/env";
 
 /**
  * Validates the environment when the server starts (instrumentation.ts). A configuration

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import {
   SORT_KEYS,
@@ -5,7 +6,7 @@ import {
   type SortKey,
   type SortOrder,
   TASK_PRIORITIES,
-} from "@/lib/validation/tasks";
+} from "@/lib/tasks/model";
 
 /**
  * Where a list page ended: the sort, its direction, the last task's sort value (as the database

@@ -1,3 +1,4 @@
+import "server-only";
 import bcrypt from "bcryptjs";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
@@ -6,12 +7,12 @@ import { nextCookies } from "better-auth/next-js";
 import { type Jwk, jwt } from "better-auth/plugins";
 import { getDbHandle } from "@/db";
 import * as schema from "@/db/schema";
-import { getAuthSecret } from "@/lib/auth/secret";
-import { retireUndecryptableKeys } from "@/lib/auth/signing-keys";
-import { expectNewSigningKey } from "@/lib/auth/verify-token";
-import { getEnv } from "@/lib/env";
-import { describeError, logger } from "@/lib/logger";
-import { sendPasswordResetMail } from "@/lib/mailer";
+import { getAuthSecret } from "@/lib/server/auth/secret";
+import { retireUndecryptableKeys } from "@/lib/server/auth/signing-keys";
+import { expectNewSigningKey } from "@/lib/server/auth/verify-token";
+import { getEnv } from "@/lib/server/env";
+import { describeError, logger } from "@/lib/server/logger";
+import { sendPasswordResetMail } from "@/lib/server/mailer";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/auth";
 
 /** API tokens live 15 minutes; the browser renews them before they expire. */

@@ -1,5 +1,6 @@
+import "server-only";
 import { headers } from "next/headers";
-import { getAuth } from "@/lib/auth";
+import { getAuth } from "@/lib/server/auth/better-auth";
 
 /** The signed-in session for server components and redirects, or null. */
 export async function getSession() {

@@ -1,6 +1,7 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { isDatabaseUnavailable, isPoolExhausted } from "@/db/errors";
-import { describeError, logger } from "@/lib/logger";
+import { describeError, logger } from "@/lib/server/logger";
 import { ApiError, errorResponse } from "./errors";
 
 export interface RouteContext<P> {

@@ -1,5 +1,6 @@
-import { getEnv } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import "server-only";
+import { getEnv } from "@/lib/server/env";
+import { logger } from "@/lib/server/logger";
 
 export interface Mail {
   to: string;

@@ -1,6 +1,7 @@
-import { getAuth } from "@/lib/auth";
-import { createTokenVerifier, type TokenVerifier } from "@/lib/auth/jwt";
-import { getEnv } from "@/lib/env";
+import "server-only";
+import { getAuth } from "@/lib/server/auth/better-auth";
+import { createTokenVerifier, type TokenVerifier } from "@/lib/server/auth/jwt";
+import { getEnv } from "@/lib/server/env";
 
 /*
  * The process-wide verifier. Keys come from Better Auth in process (no HTTP call to our own

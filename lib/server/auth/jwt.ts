@@ -1,3 +1,4 @@
+import "server-only";
 import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTPayload, jwtVerify } from "jose";
 
 /**

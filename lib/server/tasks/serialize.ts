@@ -1,5 +1,6 @@
+import "server-only";
 import type { TaskRow } from "@/db/schema";
-import type { Task } from "@/lib/validation/tasks";
+import type { Task } from "@/lib/tasks/model";
 
 /** A stored task as the API returns it: the public fields only, timestamps as ISO-8601 UTC. */
 export function toTask(row: TaskRow): Task {

@@ -1,8 +1,9 @@
+import "server-only";
 import type { TaskRow } from "@/db/schema";
-import { assertAccountExists } from "@/lib/auth/require-user";
-import { ApiError } from "@/lib/http/errors";
+import { assertAccountExists } from "@/lib/server/auth/require-user";
+import { ApiError } from "@/lib/server/http/errors";
+import { taskEtag } from "@/lib/tasks/etag";
 import { taskIdSchema } from "@/lib/validation/tasks";
-import { taskEtag } from "./etag";
 import { toTask } from "./serialize";
 
 /** The same answer for a task that does not exist and one that is not the caller's. */

@@ -1,8 +1,9 @@
+import "server-only";
 import { symmetricDecrypt } from "better-auth/crypto";
 import { gt, inArray, isNull, or } from "drizzle-orm";
 import type { Database } from "@/db";
 import { jwks } from "@/db/schema";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/server/logger";
 
 /**
  * Better Auth encrypts JWT private keys with BETTER_AUTH_SECRET. After the secret changes,

@@ -1,0 +1,98 @@
+/**
+ * The task model: every value and type a task's parts agree on, in one module with no runtime
+ * dependency, so the database schema, the zod schemas, the queries, the API client and the
+ * dashboard import the same values and none is written twice. No zod here: the dashboard's
+ * first load imports this module, and zod loads only when a form is submitted.
+ *
+ * Adding a task field: see ARCHITECTURE.md, "Adding a task field".
+ */
+
+/* ---------------------------------------------------------------- limits */
+
+export const TITLE_MAX = 200;
+export const DESCRIPTION_MAX = 2000;
+export const TAGS_MAX = 10;
+export const TAG_MAX = 32;
+export const SEARCH_MAX = 200;
+/** Largest page a list request may ask for, and the page size when it does not ask. */
+export const LIST_LIMIT_MAX = 100;
+export const LIST_LIMIT_DEFAULT = 50;
+export const CURSOR_MAX = 2048;
+/** Most ids one bulk request may name. */
+export const BULK_IDS_MAX = 500;
+/** 500 quoted UUIDs need ~20 KB, more than the usual 16 KiB body cap. */
+export const BULK_BODY_MAX_BYTES = 32 * 1024;
+/** Minutes ahead of UTC accepted for "today"/"week" (UTC-14:00 .. UTC+14:00). */
+export const UTC_OFFSET_MAX = 14 * 60;
+
+/* ----------------------------------------------------------------- enums */
+
+/** Declared from least to most important: the database enum orders them this way. */
+export const TASK_PRIORITIES = ["none", "low", "medium", "high"] as const;
+export const TASK_STATUSES = ["all", "active", "completed"] as const;
+export const DUE_FILTERS = ["overdue", "today", "week", "none"] as const;
+export const SORT_KEYS = ["created", "updated", "due", "priority", "title"] as const;
+export const SORT_ORDERS = ["asc", "desc"] as const;
+export const BULK_ACTIONS = ["complete", "uncomplete", "delete"] as const;
+
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type DueFilter = (typeof DUE_FILTERS)[number];
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortOrder = (typeof SORT_ORDERS)[number];
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+/** The list's sort when a request names none. */
+export const DEFAULT_SORT: SortKey = "created";
+
+/** Each sort's natural direction when `order` is not given: newest, soonest, highest first. */
+export const DEFAULT_ORDER: Record<SortKey, SortOrder> = {
+  created: "desc",
+  updated: "desc",
+  due: "asc",
+  priority: "desc",
+  title: "asc",
+};
+
+/* ------------------------------------------------------- the API's types */
+
+/** A task as the API returns it; timestamps are ISO-8601 in UTC. */
+export interface Task {
+  id: string;
+  title: string;
+  description: string | null;
+  completed: boolean;
+  completedAt: string | null;
+  priority: TaskPriority;
+  dueAt: string | null;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The editable fields a client sends to create or replace a task; omitted ones take defaults. */
+export interface TaskInput {
+  title: string;
+  description?: string | null;
+  priority?: TaskPriority;
+  dueAt?: string | null;
+  tags?: string[];
+}
+
+/** How many of the caller's tasks match the filters other than status, per status. */
+export type TaskCounts = Record<TaskStatus, number>;
+
+export interface TaskList {
+  tasks: Task[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+  counts: TaskCounts;
+}
+
+export interface BulkResult {
+  action: BulkAction;
+  /** How many of the caller's tasks were changed. */
+  affected: number;
+  /** The ids that were affected; others were not the caller's or did not exist. */
+  ids: string[];
+}
