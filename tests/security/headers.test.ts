@@ -10,7 +10,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db";
 import { API_CSP, pageCsp } from "@/lib/security/headers";
-import { HTTP_METHODS, type HttpMethod } from "@/lib/server/http/method-not-allowed";
+import { HTTP_METHODS, type HttpMethod } from "@/lib/server/http/methods";
 import { proxy, config as proxyConfig } from "@/proxy";
 import { attachTestDatabase, setTestAuthEnv } from "../support/auth";
 import { openTestDatabase } from "../support/databases";

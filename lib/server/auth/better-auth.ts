@@ -9,15 +9,17 @@ import { getDbHandle } from "@/db";
 import * as schema from "@/db/schema";
 import { getAuthSecret } from "@/lib/server/auth/secret";
 import { retireUndecryptableKeys } from "@/lib/server/auth/signing-keys";
+import {
+  JWKS_GRACE_SECONDS,
+  JWT_ALG,
+  JWT_CRV,
+  JWT_TTL_SECONDS,
+} from "@/lib/server/auth/token-settings";
 import { expectNewSigningKey } from "@/lib/server/auth/verify-token";
 import { getEnv } from "@/lib/server/env";
 import { describeError, logger } from "@/lib/server/logger";
 import { sendPasswordResetMail } from "@/lib/server/mailer";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/auth";
-
-/** API tokens live 15 minutes; the browser renews them before they expire. */
-export const JWT_TTL = "15m";
-export const JWT_ALG = "EdDSA";
 
 function createAuth(db: Parameters<typeof drizzleAdapter>[0], secret: string) {
   const env = getEnv();
@@ -108,9 +110,12 @@ function createAuth(db: Parameters<typeof drizzleAdapter>[0], secret: string) {
     },
     plugins: [
       jwt({
-        jwks: { keyPairConfig: { alg: JWT_ALG, crv: "Ed25519" } },
+        jwks: {
+          keyPairConfig: { alg: JWT_ALG, crv: JWT_CRV },
+          gracePeriod: JWKS_GRACE_SECONDS,
+        },
         jwt: {
-          expirationTime: JWT_TTL,
+          expirationTime: `${JWT_TTL_SECONDS}s`,
           issuer: env.baseURL,
           audience: env.baseURL,
           // The API needs only `sub` (the user id, set by the plugin): no name, e-mail or image.

@@ -1,14 +1,15 @@
 import "server-only";
 import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTPayload, jwtVerify } from "jose";
+import { JWT_ALG } from "./token-settings";
 
 /**
- * The only module that imports jose. Verifies Better Auth's JWTs: signature against the
+ * The only module that calls jose. Verifies Better Auth's JWTs: signature against the
  * app's own key set (read in process, cached), an algorithm allow-list, exp/nbf, issuer and
  * audience, and a subject.
  */
 
-/** Better Auth's JWT plugin signs with Ed25519 (see lib/auth.ts); nothing else is accepted. */
-export const ALLOWED_ALGORITHMS = ["EdDSA"];
+/** Better Auth's JWT plugin signs with Ed25519 (token-settings.ts); nothing else is accepted. */
+export const ALLOWED_ALGORITHMS = [JWT_ALG];
 /** An unknown `kid` refetches the key set at most this often (a flood of forged kids can't). */
 export const KEY_REFRESH_INTERVAL_MS = 30_000;
 /** How many verified tokens are remembered (about 0.5 KB each). */

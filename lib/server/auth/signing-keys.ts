@@ -1,9 +1,29 @@
 import "server-only";
 import { symmetricDecrypt } from "better-auth/crypto";
-import { gt, inArray, isNull, or } from "drizzle-orm";
+import type { JSONWebKeySet, JWK } from "jose";
 import type { Database } from "@/db";
-import { jwks } from "@/db/schema";
+import { expireKeys, liveKeys, publishedKeys } from "@/db/queries/signing-keys";
 import { logger } from "@/lib/server/logger";
+import { JWKS_GRACE_SECONDS, JWT_ALG, JWT_CRV } from "./token-settings";
+
+/**
+ * The public key set, as Better Auth publishes it at /api/auth/jwks, read from the jwks table
+ * in process: the verifier needs no HTTP call to our own server and no Better Auth instance.
+ */
+export async function loadPublishedKeys(db: Database, now = new Date()): Promise<JSONWebKeySet> {
+  const since = new Date(now.getTime() - JWKS_GRACE_SECONDS * 1000);
+  const rows = await publishedKeys(db, since);
+  return {
+    keys: rows.map(
+      (row): JWK => ({
+        alg: row.alg ?? JWT_ALG,
+        crv: row.crv ?? JWT_CRV,
+        ...(JSON.parse(row.publicKey) as JWK),
+        kid: row.id,
+      }),
+    ),
+  };
+}
 
 /**
  * Better Auth encrypts JWT private keys with BETTER_AUTH_SECRET. After the secret changes,
@@ -13,12 +33,8 @@ import { logger } from "@/lib/server/logger";
  */
 export async function retireUndecryptableKeys(db: Database, secret: string): Promise<number> {
   const now = new Date();
-  const live = await db
-    .select({ id: jwks.id, privateKey: jwks.privateKey })
-    .from(jwks)
-    .where(or(isNull(jwks.expiresAt), gt(jwks.expiresAt, now)));
   const unusable: string[] = [];
-  for (const key of live) {
+  for (const key of await liveKeys(db, now)) {
     try {
       await symmetricDecrypt({ key: secret, data: JSON.parse(key.privateKey) });
     } catch {
@@ -26,7 +42,7 @@ export async function retireUndecryptableKeys(db: Database, secret: string): Pro
     }
   }
   if (unusable.length > 0) {
-    await db.update(jwks).set({ expiresAt: now }).where(inArray(jwks.id, unusable));
+    await expireKeys(db, unusable, now);
     logger.warn(
       { retired: unusable.length },
       "JWT signing keys could not be decrypted with the current BETTER_AUTH_SECRET; rotated to a new key",

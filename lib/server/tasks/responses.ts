@@ -1,29 +1,22 @@
 import "server-only";
 import type { TaskRow } from "@/db/schema";
-import { assertAccountExists } from "@/lib/server/auth/require-user";
 import { ApiError } from "@/lib/server/http/errors";
 import { taskEtag } from "@/lib/tasks/etag";
 import { taskIdSchema } from "@/lib/validation/tasks";
 import { toTask } from "./serialize";
 
-/** The same answer for a task that does not exist and one that is not the caller's. */
-function notFound(): ApiError {
-  return new ApiError("not_found", "Task not found.");
-}
-
 /**
- * The error for a statement that found none of the caller's tasks: 404, or 401 if the
- * caller's account was deleted (see requireUser).
+ * The same answer for a task that does not exist and one that is not the caller's (userRoute
+ * turns it into 401 if the caller's account was deleted).
  */
-export async function taskNotFound(userId: string): Promise<ApiError> {
-  await assertAccountExists(userId);
-  return notFound();
+export function taskNotFound(): ApiError {
+  return new ApiError("not_found", "Task not found.");
 }
 
 /** A path's task id; one that is not a UUID cannot name a task, so it is a 404 at once. */
 export function parseTaskId(id: string): string {
   const parsed = taskIdSchema.safeParse(id);
-  if (!parsed.success) throw notFound();
+  if (!parsed.success) throw taskNotFound();
   return parsed.data;
 }
 

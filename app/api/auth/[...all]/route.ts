@@ -1,16 +1,14 @@
-import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { ping } from "@/db/queries/health";
 import { getAuth } from "@/lib/server/auth/better-auth";
 import { ApiError } from "@/lib/server/http/errors";
 import { route } from "@/lib/server/http/route";
-
-export const dynamic = "force-dynamic";
 
 /**
  * Better Auth serves /api/auth/*; the instance is built on the first request, not at import.
  * It runs inside route() like every API route: a request id, one log line, and a database
  * outage answered 503 with Retry-After (errors that are not Better Auth's own are thrown through
- * to here, see `onAPIError` in lib/auth.ts). Better Auth turns some outages into answers of its
+ * to here, see `onAPIError` in lib/server/auth/better-auth.ts). Better Auth turns some outages into answers of its
  * own (a failed session read is a 500, or a 401 as if signed out), so those answers are checked
  * against the database before they go out.
  */
@@ -18,7 +16,7 @@ const wrapped = route<unknown>("/api/auth/*", async (request) => {
   const response = await (await getAuth()).handler(request);
   const mayHideOutage =
     response.status >= 500 || (response.status === 401 && request.headers.has("cookie"));
-  if (mayHideOutage) await (await getDb()).execute(sql`select 1`);
+  if (mayHideOutage) await ping(await getDb());
   // Better Auth answers an unknown path or method with an empty 404; ours is JSON.
   if (response.status === 404 && response.body === null) {
     throw new ApiError("not_found", "There is no API endpoint at this path.");

@@ -1,0 +1,66 @@
+import "server-only";
+import { type Database, getDb } from "@/db";
+import { pgErrorCode } from "@/db/errors";
+import { userExists } from "@/db/queries/users";
+import { BEARER_CHALLENGE, requireUser } from "@/lib/server/auth/require-user";
+import { ApiError } from "./errors";
+import { route } from "./route";
+
+/** What an authenticated handler is given: everything is verified and opened once, here. */
+export interface UserContext<P> {
+  request: Request;
+  /** The URL's params; `params.userId` equals `userId`. */
+  params: P;
+  /** The verified caller: the token's subject, equal to the URL's user id. */
+  userId: string;
+  db: Database;
+  requestId: string;
+  /**
+   * Call when the answer found none of the caller's rows (an empty list, a bulk action that
+   * touched nothing): see "the deleted-account rule" below.
+   */
+  confirmAccount(): Promise<void>;
+}
+
+type UserHandler<P> = (ctx: UserContext<P>) => Promise<Response>;
+
+/**
+ * A route under /api/{userId}/...: verifies the bearer token (401), checks that its subject is
+ * the URL's user id (403), records the user id for the request's log line and opens the
+ * database, then runs the handler inside route() (request id, log line, error shape).
+ *
+ * The deleted-account rule, kept here and nowhere else: a token outlives its account by up to
+ * its lifetime, and checking the account on every request would cost a round trip. It need not:
+ * the caller's rows are deleted with the account (ON DELETE CASCADE), so a statement that found
+ * or changed a row under the user id proves the account. Only answers that found nothing ask:
+ * a 404 thrown by the handler, an insert refused by the user foreign key, and whatever the
+ * handler passes through `confirmAccount()`. For a deleted account each of them becomes 401.
+ */
+export function userRoute<P extends { userId: string }>(name: string, handler: UserHandler<P>) {
+  return route<P>(name, async (request, { params, requestId, setUserId }) => {
+    const userId = await requireUser(request, params.userId);
+    setUserId(userId);
+    const db = await getDb();
+    const confirmAccount = async () => {
+      if (!(await userExists(db, userId))) throw accountGone();
+    };
+    try {
+      return await handler({ request, params, userId, db, requestId, confirmAccount });
+    } catch (error) {
+      // 23503, a foreign key refused the write: the account may have been deleted meanwhile.
+      const foundNothing = error instanceof ApiError && error.code === "not_found";
+      if (foundNothing || pgErrorCode(error) === "23503") await confirmAccount();
+      throw error;
+    }
+  });
+}
+
+/** 401 for a deleted account's still-unexpired token. */
+function accountGone(): ApiError {
+  return new ApiError(
+    "unauthorized",
+    "This account no longer exists.",
+    undefined,
+    BEARER_CHALLENGE,
+  );
+}
