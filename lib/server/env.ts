@@ -98,6 +98,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   };
 }
 
+/**
+ * The log level alone, for the logger, which starts at import: unlike getEnv() it never throws
+ * (a build or a misconfigured start must still be able to log). An invalid LOG_LEVEL falls back
+ * to the default here and is reported by getEnv() at start.
+ */
+export function logLevel(source: Record<string, string | undefined> = process.env) {
+  const level = envSchema.shape.LOG_LEVEL.safeParse(source.LOG_LEVEL || undefined);
+  if (level.success && level.data) return level.data;
+  return source.NODE_ENV === "test" ? "silent" : "info";
+}
+
 /** For tests that change process.env between cases. */
 export function resetEnvCache(): void {
   cached = undefined;

@@ -1,5 +1,6 @@
 import "server-only";
 import pino from "pino";
+import { logLevel } from "@/lib/server/env";
 
 /*
  * One JSON line per event on stdout. Secrets never belong in a log line; the redact list is
@@ -22,14 +23,8 @@ export const REDACTED_PATHS = [
   'headers["set-cookie"]',
 ];
 
-function defaultLevel(): pino.LevelWithSilent {
-  const configured = process.env.LOG_LEVEL as pino.LevelWithSilent | undefined;
-  if (configured) return configured;
-  return process.env.NODE_ENV === "test" ? "silent" : "info";
-}
-
 export const logger = pino({
-  level: defaultLevel(),
+  level: logLevel(),
   base: { service: "doable" },
   redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
   timestamp: pino.stdTimeFunctions.isoTime,

@@ -1,14 +1,14 @@
 /**
  * The tasks API's schemas, shared by the browser (forms) and the server (route handlers,
- * OpenAPI). Values and types come from the task model (lib/tasks/model.ts); the type checks at
- * the end fail to compile if a schema and the model disagree. No server-only imports here:
- * the dashboard loads this module after its first paint, for its forms.
+ * OpenAPI). Values and types come from the task model (lib/tasks/model.ts); the type check at
+ * the end fails to compile if the body schema and the model disagree. The answers' schemas are
+ * in task-responses.ts. No server-only imports here: the dashboard loads this module after its
+ * first paint, for its forms.
  */
 import { z } from "zod";
 import {
   BULK_ACTIONS,
   BULK_IDS_MAX,
-  type BulkResult,
   CURSOR_MAX,
   DEFAULT_ORDER,
   DEFAULT_SORT,
@@ -23,35 +23,13 @@ import {
   TAGS_MAX,
   TASK_PRIORITIES,
   TASK_STATUSES,
-  type Task,
-  type TaskCounts,
   type TaskInput,
-  type TaskList,
   TITLE_MAX,
   UTC_OFFSET_MAX,
 } from "@/lib/tasks/model";
+import { CONTROL, isUnicode, line, listOf, NUL, unknownFields } from "./text";
+import type { Agree, Same } from "./type-checks";
 
-/* Text that Postgres cannot store (NUL) or that is not Unicode (lone surrogates). */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
-const CONTROL = /[\u0000-\u001f\u007f]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
-const NUL = /\u0000/;
-
-const isUnicode = (value: string) => !LONE_SURROGATE.test(value);
-
-/** Single-line text: no control characters, valid Unicode. */
-function line(what: string) {
-  return z
-    .string({
-      error: (issue) =>
-        issue.input === undefined ? `${what} is required` : `${what} must be text`,
-    })
-    .refine((v) => !CONTROL.test(v), `${what} must not contain control characters`)
-    .refine(isUnicode, `${what} must be valid Unicode text`);
-}
-
-const listOf = (values: readonly string[]) => values.join(", ");
 const UTC_OFFSET_RANGE = `utcOffset must be between ${-UTC_OFFSET_MAX} and ${UTC_OFFSET_MAX}`;
 
 /** "created desc, updated desc, ...": each sort's default order, for the OpenAPI text. */
@@ -59,13 +37,6 @@ const defaultOrders = () =>
   SORT_KEYS.map(
     (key) => `${key} ${DEFAULT_ORDER[key] === "asc" ? "ascending" : "descending"}`,
   ).join(", ");
-
-const unknownFields =
-  (noun: string) =>
-  (issue: { code?: string; keys?: string[] }): string | undefined =>
-    issue.code === "unrecognized_keys" && issue.keys
-      ? `Unknown ${noun}${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`
-      : undefined;
 
 /* ---------------------------------------------------------------- fields */
 
@@ -250,67 +221,5 @@ export const listQuerySchema = z
   )
   .meta({ id: "ListQuery" });
 
-/* ------------------------------------------------------------ responses */
-
-const isoTimestamp = z.iso.datetime().meta({ example: "2030-01-31T17:00:00.000Z" });
-
-export const taskSchema = z
-  .object({
-    id: z.uuid(),
-    title: z.string(),
-    description: z.string().nullable(),
-    completed: z.boolean(),
-    completedAt: isoTimestamp.nullable(),
-    priority: prioritySchema,
-    dueAt: isoTimestamp.nullable(),
-    tags: z.array(z.string()),
-    createdAt: isoTimestamp,
-    updatedAt: isoTimestamp,
-  })
-  .meta({ id: "Task", description: "A task; timestamps are ISO-8601 in UTC." });
-
-export const taskCountsSchema = z
-  .object({ all: z.number().int(), active: z.number().int(), completed: z.number().int() })
-  .meta({
-    id: "TaskCounts",
-    description: "How many of the caller's tasks match the filters other than status, per status.",
-  });
-
-export const taskListSchema = z
-  .object({
-    tasks: z.array(taskSchema),
-    nextCursor: z
-      .string()
-      .nullable()
-      .meta({ description: "Pass as cursor for the next page; null on the last page." }),
-    counts: taskCountsSchema,
-  })
-  .meta({ id: "TaskList" });
-
-export const bulkResultSchema = z
-  .object({
-    action: z.enum(BULK_ACTIONS),
-    affected: z
-      .number()
-      .int()
-      .meta({ description: "How many of the caller's tasks were changed." }),
-    ids: z.array(z.uuid()).meta({
-      description: "The ids that were affected; others were not the caller's or did not exist.",
-    }),
-  })
-  .meta({ id: "BulkResult" });
-
-/* ------------------------------------------- the model and the schemas agree */
-
-/** True when A and B are the same type (each assignable to the other). */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Agree<T extends true> = T;
-
-/** Compiles only while each schema describes exactly the model's type (lib/tasks/model.ts). */
-export type SchemasMatchModel = [
-  Agree<Same<z.input<typeof taskInputSchema>, TaskInput>>,
-  Agree<Same<z.output<typeof taskSchema>, Task>>,
-  Agree<Same<z.output<typeof taskCountsSchema>, TaskCounts>>,
-  Agree<Same<z.output<typeof taskListSchema>, TaskList>>,
-  Agree<Same<z.output<typeof bulkResultSchema>, BulkResult>>,
-];
+/** Compiles only while the body schema describes exactly the model's TaskInput. */
+export type InputMatchesModel = Agree<Same<z.input<typeof taskInputSchema>, TaskInput>>;

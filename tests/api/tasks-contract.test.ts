@@ -9,7 +9,7 @@ import type { DbHandle } from "@/db";
 import { resetAuth } from "@/lib/server/auth/better-auth";
 import { resetTokenVerifier } from "@/lib/server/auth/verify-token";
 import type { Task } from "@/lib/tasks/model";
-import { taskListSchema, taskSchema } from "@/lib/validation/tasks";
+import { taskListSchema, taskSchema } from "@/lib/validation/task-responses";
 import { attachTestDatabase, createTestUser, setTestAuthEnv, type TestUser } from "../support/auth";
 import { openTestDatabase, testDrivers } from "../support/databases";
 import { callApi, type Method, readError, tasksPath } from "../support/tasks-api";

@@ -24,7 +24,7 @@ import {
   type Task,
   TITLE_MAX,
 } from "@/lib/tasks/model";
-import { taskListSchema, taskSchema } from "@/lib/validation/tasks";
+import { taskListSchema, taskSchema } from "@/lib/validation/task-responses";
 import {
   attachTestDatabase,
   baseURL,

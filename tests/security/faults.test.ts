@@ -19,7 +19,7 @@ import { tasks } from "@/db/schema";
 import { resetAuth } from "@/lib/server/auth/better-auth";
 import { resetTokenVerifier } from "@/lib/server/auth/verify-token";
 import { errorToResponse } from "@/lib/server/http/route";
-import { taskListSchema, taskSchema } from "@/lib/validation/tasks";
+import { taskListSchema, taskSchema } from "@/lib/validation/task-responses";
 import { attachTestDatabase, createTestUser, setTestAuthEnv, type TestUser } from "../support/auth";
 import { authRequest } from "../support/auth-requests";
 import { openTestDatabase, testDrivers } from "../support/databases";

@@ -4,15 +4,13 @@ import "server-only";
 
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiResponseObject } from "zod-openapi";
+import { bulkResultSchema, taskListSchema, taskSchema } from "@/lib/validation/task-responses";
 import {
   bulkBodySchema,
-  bulkResultSchema,
   completeBodySchema,
   listQuerySchema,
   taskIdSchema,
   taskInputSchema,
-  taskListSchema,
-  taskSchema,
 } from "@/lib/validation/tasks";
 import { jsonContent, requestIdHeader } from "./content";
 import { errors } from "./errors";
