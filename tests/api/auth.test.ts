@@ -286,7 +286,7 @@ describe.each(testDrivers())("auth on %s", (driver) => {
           ip,
           body: { email: ada.email, password: "guess guess guess" },
         });
-      // sign-in allows 3 per 10 s per IP (lib/auth.ts).
+      // sign-in allows 3 per 10 s per IP (lib/server/auth/better-auth.ts).
       for (let i = 0; i < 3; i++) expect((await attempt(attacker)).status).toBe(401);
       const limited = await attempt(attacker);
       expect(limited.status).toBe(429);

@@ -7,8 +7,8 @@ import pg from "pg";
  * `GET /api/{userId}/tasks` (default query: all tasks, newest first, 50 per page) and nothing
  * else. Same JWT checks with jose against the same public keys (fetched once from the app's
  * /api/auth/jwks), each token string verified once and then remembered until its exp as
- * lib/auth/jwt.ts does, the same SQL statements with pg (text copied from what
- * db/queries/tasks.ts and lib/auth/require-user.ts send, as PostgreSQL logged them with
+ * lib/server/auth/jwt.ts does, the same SQL statements with pg (text copied from what
+ * db/queries/task-list.ts and db/queries/users.ts send, as PostgreSQL logged them with
  * log_statement = 'all'; the account check only when the counts are zero), the same JSON.
  * No framework, no validation library, no ORM, no logging: how fast this work can go here.
  *
@@ -16,7 +16,7 @@ import pg from "pg";
  *   PORT=… DATABASE_URL=… JWKS_URL=… JWT_ISSUER=… node --import tsx tests/bench/baseline.ts
  */
 
-/** assertAccountExists: asked only when no task proves the account. */
+/** userExists (db/queries/users.ts): asked only when no task proves the account. */
 const USER_EXISTS_SQL = `select "id" from "user" where "user"."id" = $1 limit $2`;
 /** listTasks with sort=created, order=desc, no filters: one row more than the page. */
 const LIST_SQL = `select "id", "user_id", "title", "description", "completed", "completed_at", "priority", "due_at", "tags", "created_at", "updated_at", to_char("created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') from "tasks" where "tasks"."user_id" = $1 order by "tasks"."created_at" desc, "tasks"."id" desc limit $2`;
@@ -120,7 +120,7 @@ async function main() {
         createdAt: row.created_at.toISOString(),
         updatedAt: row.updated_at.toISOString(),
       })),
-      // lib/tasks/cursor.ts's encoding: base64url JSON [version, sort, order, value, id].
+      // lib/server/tasks/cursor.ts's encoding: base64url JSON [version, sort, order, value, id].
       nextCursor:
         rows.rows.length > PAGE && last
           ? Buffer.from(JSON.stringify([1, "created", "desc", last.to_char, last.id])).toString(

@@ -41,7 +41,7 @@ async function measure(
 }
 
 /**
- * lib/auth/jwt.ts's verifier (the one verifyToken uses) with the app's published keys, over
+ * lib/server/auth/jwt.ts's verifier (the one verifyToken uses) with the app's published keys, over
  * real tokens of many users in turn: once with every signature checked (a token's first
  * request), once as configured, where a token already verified is answered from memory (every
  * later request with it).

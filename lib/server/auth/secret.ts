@@ -11,7 +11,7 @@ import { getEnv } from "@/lib/server/env";
 export function getAuthSecret(): string {
   const env = getEnv();
   if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
-  // lib/env.ts already refuses production without a secret; this is the development path.
+  // lib/server/env.ts already refuses production without a secret; this is the development path.
   const file = path.resolve(env.DATA_DIR, "auth-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();
