@@ -21,7 +21,7 @@ function isEndOfDay(date: Date): boolean {
 
 export type DueTone = "overdue" | "today" | "tomorrow" | "soon" | "later" | "done";
 
-export interface DueDescription {
+interface DueDescription {
   label: string;
   /** The full date and time, for a tooltip and screen readers. */
   full: string;

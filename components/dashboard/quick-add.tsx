@@ -1,6 +1,6 @@
 "use client";
 
-import { forwardRef, useId, useState } from "react";
+import { type Ref, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon, PlusIcon } from "@/components/ui/icons";
 import type { TaskInput } from "@/lib/tasks/model";
@@ -18,10 +18,13 @@ import {
  * due date and tags. The form is cleared as soon as the task is shown (optimistically) and
  * refilled if the server refuses it, so nothing typed is lost.
  */
-export const QuickAdd = forwardRef<
-  HTMLInputElement,
-  { onAdd: (input: TaskInput) => Promise<unknown> }
->(function QuickAdd({ onAdd }, titleRef) {
+export function QuickAdd({
+  onAdd,
+  ref: titleRef,
+}: {
+  onAdd: (input: TaskInput) => Promise<unknown>;
+  ref?: Ref<HTMLInputElement>;
+}) {
   const id = useId();
   const [draft, setDraft] = useState<TaskDraft>(emptyDraft);
   const [errors, setErrors] = useState<DraftErrors>({});
@@ -119,4 +122,4 @@ export const QuickAdd = forwardRef<
       </div>
     </form>
   );
-});
+}

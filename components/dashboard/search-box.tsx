@@ -1,15 +1,20 @@
 "use client";
 
-import { forwardRef, useEffect, useRef, useState } from "react";
+import { type Ref, useEffect, useRef, useState } from "react";
 import { CloseIcon, SearchIcon } from "@/components/ui/icons";
 
 const DEBOUNCE_MS = 250;
 
 /** Search as you type; the view (and the URL) follows after a short pause. */
-export const SearchBox = forwardRef<
-  HTMLInputElement,
-  { value: string; onSearch: (q: string) => void }
->(function SearchBox({ value, onSearch }, ref) {
+export function SearchBox({
+  value,
+  onSearch,
+  ref,
+}: {
+  value: string;
+  onSearch: (q: string) => void;
+  ref?: Ref<HTMLInputElement>;
+}) {
   const [text, setText] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const onSearchRef = useRef(onSearch);
@@ -63,4 +68,4 @@ export const SearchBox = forwardRef<
       )}
     </div>
   );
-});
+}

@@ -29,7 +29,7 @@ const dueTone: Record<DueTone, string> = {
   done: "text-zinc-600 dark:text-zinc-400",
 };
 
-export interface TaskItemProps {
+interface TaskItemProps {
   task: Task;
   selecting: boolean;
   selected: boolean;

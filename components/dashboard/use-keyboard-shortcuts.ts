@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 
-export type ShortcutHandlers = Partial<
+type ShortcutHandlers = Partial<
   Record<
     "new" | "search" | "help" | "next" | "previous" | "toggle" | "edit" | "delete" | "escape",
     () => void

@@ -40,6 +40,14 @@ export const defaultView: View = {
   order: DEFAULT_ORDER[DEFAULT_SORT],
 };
 
+/** The patch that clears search and every filter, keeping the tab and the sort. */
+export const noFilters: Pick<View, "q" | "priority" | "tag" | "due"> = {
+  q: "",
+  priority: null,
+  tag: null,
+  due: null,
+};
+
 /** Most important first, as menus list them. */
 export const priorities: readonly TaskPriority[] = [...TASK_PRIORITIES].reverse();
 

@@ -1,4 +1,4 @@
-import { type ButtonHTMLAttributes, forwardRef } from "react";
+import type { ButtonHTMLAttributes, Ref } from "react";
 
 /** The app's buttons: one look per intent, shared by links styled as buttons. */
 export type ButtonVariant =
@@ -44,13 +44,11 @@ export function buttonClass(
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: ButtonVariant;
   size?: ButtonSize;
+  ref?: Ref<HTMLButtonElement>;
 }
 
-export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { variant, size, className, type = "button", ...props },
-  ref,
-) {
+export function Button({ variant, size, className, type = "button", ref, ...props }: ButtonProps) {
   return (
     <button ref={ref} type={type} className={buttonClass(variant, size, className)} {...props} />
   );
-});
+}

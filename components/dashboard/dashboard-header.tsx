@@ -1,0 +1,40 @@
+"use client";
+
+import { toast } from "sonner";
+import { ThemeMenu } from "@/components/theme/theme-menu";
+import { Button } from "@/components/ui/button";
+import { KeyboardIcon } from "@/components/ui/icons";
+import { Logo } from "@/components/ui/logo";
+import { AccountMenu, type AccountUser } from "./account-menu";
+
+/** The bar along the top: logo, keyboard shortcuts, theme and account menus. */
+export function DashboardHeader({
+  user,
+  onShowShortcuts,
+}: {
+  user: AccountUser;
+  onShowShortcuts: () => void;
+}) {
+  return (
+    <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+      <div className="mx-auto flex h-14 max-w-3xl items-center gap-1 px-4">
+        <Logo className="mr-auto text-lg" />
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label="Keyboard shortcuts"
+          onClick={onShowShortcuts}
+          className="max-sm:hidden"
+        >
+          <KeyboardIcon width={18} height={18} />
+        </Button>
+        <ThemeMenu />
+        <AccountMenu
+          user={user}
+          onShowShortcuts={onShowShortcuts}
+          onError={(message) => toast.error(message)}
+        />
+      </div>
+    </header>
+  );
+}

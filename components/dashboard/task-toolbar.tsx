@@ -1,0 +1,72 @@
+"use client";
+
+import { Tabs } from "radix-ui";
+import { type Ref, useMemo } from "react";
+import { Button } from "@/components/ui/button";
+import { TASK_STATUSES, type Task, type TaskCounts } from "@/lib/tasks/model";
+import { FilterMenu } from "./filter-menu";
+import { SearchBox } from "./search-box";
+import { SortMenu } from "./sort-menu";
+import type { View } from "./view";
+
+const statusLabel = { all: "All", active: "Active", completed: "Completed" } as const;
+
+/**
+ * The row above the list: the tabs with their counts, search, the filter and sort menus, and
+ * the Select toggle. Rendered inside the dashboard's Tabs.Root, which the tabs belong to.
+ */
+export function TaskToolbar({
+  view,
+  counts,
+  tasks,
+  searchRef,
+  selecting,
+  onToggleSelecting,
+  onChange,
+}: {
+  view: View;
+  counts: TaskCounts | null;
+  tasks: Task[];
+  searchRef: Ref<HTMLInputElement>;
+  selecting: boolean;
+  onToggleSelecting: () => void;
+  onChange: (patch: Partial<View>) => void;
+}) {
+  // The tag filter offers the tags of the tasks loaded so far.
+  const knownTags = useMemo(() => [...new Set(tasks.flatMap((t) => t.tags))], [tasks]);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Tabs.List
+        aria-label="Show tasks"
+        className="flex rounded-lg bg-zinc-100 p-0.5 max-sm:w-full dark:bg-zinc-900"
+      >
+        {TASK_STATUSES.map((status) => (
+          <Tabs.Trigger
+            key={status}
+            value={status}
+            className="flex h-8 items-center justify-center gap-1.5 rounded-md px-3 max-sm:flex-1 text-sm font-medium text-zinc-600 hover:text-zinc-900 data-[state=active]:bg-white data-[state=active]:text-zinc-900 data-[state=active]:shadow-sm dark:text-zinc-400 dark:hover:text-zinc-100 dark:data-[state=active]:bg-zinc-700 dark:data-[state=active]:text-zinc-50"
+          >
+            {statusLabel[status]}
+            <span className="min-w-[2ch] text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+              {counts ? counts[status] : ""}
+            </span>
+          </Tabs.Trigger>
+        ))}
+      </Tabs.List>
+      <div className="flex w-full items-center justify-end gap-2 sm:w-auto sm:min-w-0 sm:flex-1">
+        <SearchBox ref={searchRef} value={view.q} onSearch={(q) => onChange({ q })} />
+        <FilterMenu view={view} tags={knownTags} onChange={onChange} />
+        <SortMenu view={view} onChange={onChange} />
+        <Button
+          variant={selecting ? "primary" : "secondary"}
+          size="sm"
+          className="h-9"
+          aria-pressed={selecting}
+          onClick={onToggleSelecting}
+        >
+          Select
+        </Button>
+      </div>
+    </div>
+  );
+}
