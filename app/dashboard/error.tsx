@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 import { AlertIcon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
@@ -37,9 +36,10 @@ export default function DashboardError({
           <Button variant="primary" onClick={reset}>
             Try again
           </Button>
-          <Link href="/" className={buttonClass("secondary")}>
+          {/* A full page load, not a client navigation: it starts the app afresh. */}
+          <a href="/" className={buttonClass("secondary")}>
             Home
-          </Link>
+          </a>
         </div>
       </main>
     </div>

@@ -6,13 +6,12 @@ import { Toaster } from "sonner";
 import { useResolvedTheme } from "@/components/theme/resolved-theme";
 import { TASK_STATUSES } from "@/lib/tasks/model";
 import type { AccountUser } from "./account-menu";
-import { ConflictDialog } from "./conflict-dialog";
 import { DashboardHeader } from "./dashboard-header";
 import { FilterChips } from "./filter-chips";
+import { LazyConflictDialog, LazyShortcutsDialog, preloadDialogs } from "./lazy-dialogs";
 import { QuickAdd } from "./quick-add";
 import { reportError } from "./report-error";
 import { SelectionBar } from "./selection-bar";
-import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TaskCountsFooter } from "./task-counts-footer";
 import { preloadSchemas } from "./task-fields";
 import { TaskList } from "./task-list";
@@ -44,10 +43,13 @@ export function Dashboard({ user }: { user: AccountUser }) {
   const quickAddRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  // The form schemas (zod) are not in the first load: fetch them while the page is idle.
+  // The form schemas (zod) and the dialogs are not in the first load: fetch them while idle.
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
-    idle(preloadSchemas);
+    idle(() => {
+      preloadSchemas();
+      preloadDialogs();
+    });
   }, []);
 
   useKeyboardShortcuts({
@@ -142,8 +144,8 @@ export function Dashboard({ user }: { user: AccountUser }) {
         />
       </main>
 
-      <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
-      <ConflictDialog
+      <LazyShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+      <LazyConflictDialog
         conflict={editor.conflict}
         onKeepCurrent={editor.keepCurrent}
         onEditAgain={editor.editAgain}

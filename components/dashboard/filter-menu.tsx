@@ -3,24 +3,15 @@
 import { DropdownMenu } from "radix-ui";
 import { Button } from "@/components/ui/button";
 import { ChevronRightIcon, FilterIcon, TagIcon } from "@/components/ui/icons";
-import {
-  menuContentClass,
-  menuItemClass,
-  menuLabelClass,
-  menuSeparatorClass,
-} from "@/components/ui/menu-styles";
-import { DUE_FILTERS, type DueFilter, type TaskPriority } from "@/lib/tasks/model";
+import { Menu, MenuChoices, MenuPanel } from "@/components/ui/menu";
+import { menuContentClass, menuItemClass, menuSeparatorClass } from "@/components/ui/menu-styles";
+import { DUE_FILTERS } from "@/lib/tasks/model";
 import { dueLabel, priorities, priorityLabel, type View } from "./view";
 
-const ANY = "any";
-
-function Indicator() {
-  return (
-    <DropdownMenu.ItemIndicator className="ml-auto text-blue-600 dark:text-blue-400">
-      ●
-    </DropdownMenu.ItemIndicator>
-  );
-}
+/** The value of each group's "Any" choice, which clears that filter: a control character,
+ * which no tag can hold, so a tag named "any" stays a tag. */
+const ANY = "\u0001any";
+const orNull = <T extends string>(value: T | typeof ANY) => (value === ANY ? null : value);
 
 /** Priority, due date and tag filters in one menu; each group keeps one choice. */
 export function FilterMenu({
@@ -35,9 +26,8 @@ export function FilterMenu({
   const active = [view.priority, view.due, view.tag].filter(Boolean).length;
   const tagChoices = [...new Set([...(view.tag ? [view.tag] : []), ...tags])].sort();
 
-  // Not modal: a modal menu hides the page from assistive tech while it stays focusable.
   return (
-    <DropdownMenu.Root modal={false}>
+    <Menu>
       <DropdownMenu.Trigger asChild>
         <Button variant="secondary" size="sm" className="h-9">
           <FilterIcon />
@@ -50,84 +40,50 @@ export function FilterMenu({
           )}
         </Button>
       </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={6}
-          collisionPadding={8}
-          className={menuContentClass}
-        >
-          <DropdownMenu.Label className={menuLabelClass}>Priority</DropdownMenu.Label>
-          <DropdownMenu.RadioGroup
-            value={view.priority ?? ANY}
-            onValueChange={(v) => onChange({ priority: v === ANY ? null : (v as TaskPriority) })}
-          >
-            <DropdownMenu.RadioItem value={ANY} className={menuItemClass}>
-              Any priority
-              <Indicator />
-            </DropdownMenu.RadioItem>
-            {priorities.map((p) => (
-              <DropdownMenu.RadioItem key={p} value={p} className={menuItemClass}>
-                {priorityLabel[p]}
-                <Indicator />
-              </DropdownMenu.RadioItem>
-            ))}
-          </DropdownMenu.RadioGroup>
-          <DropdownMenu.Separator className={menuSeparatorClass} />
-          <DropdownMenu.Label className={menuLabelClass}>Due</DropdownMenu.Label>
-          <DropdownMenu.RadioGroup
-            value={view.due ?? ANY}
-            onValueChange={(v) => onChange({ due: v === ANY ? null : (v as DueFilter) })}
-          >
-            <DropdownMenu.RadioItem value={ANY} className={menuItemClass}>
-              Any time
-              <Indicator />
-            </DropdownMenu.RadioItem>
-            {DUE_FILTERS.map((d) => (
-              <DropdownMenu.RadioItem key={d} value={d} className={menuItemClass}>
-                {dueLabel[d]}
-                <Indicator />
-              </DropdownMenu.RadioItem>
-            ))}
-          </DropdownMenu.RadioGroup>
-          {tagChoices.length > 0 && (
-            <>
-              <DropdownMenu.Separator className={menuSeparatorClass} />
-              {/* Tags in a submenu: the list can be long, the main menu stays short. */}
-              <DropdownMenu.Sub>
-                <DropdownMenu.SubTrigger className={menuItemClass}>
-                  <TagIcon />
-                  {view.tag ? `Tag: #${view.tag}` : "Tag"}
-                  <ChevronRightIcon className="ml-auto" />
-                </DropdownMenu.SubTrigger>
-                <DropdownMenu.Portal>
-                  <DropdownMenu.SubContent
-                    sideOffset={4}
-                    collisionPadding={8}
-                    className={`${menuContentClass} max-h-80 overflow-y-auto`}
-                  >
-                    <DropdownMenu.RadioGroup
-                      value={view.tag ?? ANY}
-                      onValueChange={(v) => onChange({ tag: v === ANY ? null : v })}
-                    >
-                      <DropdownMenu.RadioItem value={ANY} className={menuItemClass}>
-                        Any tag
-                        <Indicator />
-                      </DropdownMenu.RadioItem>
-                      {tagChoices.map((tag) => (
-                        <DropdownMenu.RadioItem key={tag} value={tag} className={menuItemClass}>
-                          #{tag}
-                          <Indicator />
-                        </DropdownMenu.RadioItem>
-                      ))}
-                    </DropdownMenu.RadioGroup>
-                  </DropdownMenu.SubContent>
-                </DropdownMenu.Portal>
-              </DropdownMenu.Sub>
-            </>
-          )}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+      <MenuPanel>
+        <MenuChoices
+          label="Priority"
+          value={view.priority ?? ANY}
+          choices={[
+            [ANY, "Any priority"],
+            ...priorities.map((p) => [p, priorityLabel[p]] as const),
+          ]}
+          onChange={(priority) => onChange({ priority: orNull(priority) })}
+        />
+        <DropdownMenu.Separator className={menuSeparatorClass} />
+        <MenuChoices
+          label="Due"
+          value={view.due ?? ANY}
+          choices={[[ANY, "Any time"], ...DUE_FILTERS.map((d) => [d, dueLabel[d]] as const)]}
+          onChange={(due) => onChange({ due: orNull(due) })}
+        />
+        {tagChoices.length > 0 && (
+          <>
+            <DropdownMenu.Separator className={menuSeparatorClass} />
+            {/* Tags in a submenu: the list can be long, the main menu stays short. */}
+            <DropdownMenu.Sub>
+              <DropdownMenu.SubTrigger className={menuItemClass}>
+                <TagIcon />
+                {view.tag ? `Tag: #${view.tag}` : "Tag"}
+                <ChevronRightIcon className="ml-auto" />
+              </DropdownMenu.SubTrigger>
+              <DropdownMenu.Portal>
+                <DropdownMenu.SubContent
+                  sideOffset={4}
+                  collisionPadding={8}
+                  className={`${menuContentClass} max-h-80 overflow-y-auto`}
+                >
+                  <MenuChoices
+                    value={view.tag ?? ANY}
+                    choices={[[ANY, "Any tag"], ...tagChoices.map((t) => [t, `#${t}`] as const)]}
+                    onChange={(tag) => onChange({ tag: orNull(tag) })}
+                  />
+                </DropdownMenu.SubContent>
+              </DropdownMenu.Portal>
+            </DropdownMenu.Sub>
+          </>
+        )}
+      </MenuPanel>
+    </Menu>
   );
 }

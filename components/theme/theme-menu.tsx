@@ -3,7 +3,7 @@
 import { DropdownMenu } from "radix-ui";
 import { useEffect, useState } from "react";
 import { MonitorIcon, MoonIcon, SunIcon } from "@/components/ui/icons";
-import { menuContentClass, menuItemClass, menuLabelClass } from "@/components/ui/menu-styles";
+import { Menu, MenuChoices, MenuPanel } from "@/components/ui/menu";
 import { THEME_COOKIE, type Theme } from "@/lib/theme";
 import { readTheme } from "./resolved-theme";
 
@@ -30,38 +30,31 @@ export function ThemeMenu() {
   const current = choices.find((c) => c.value === theme) ?? choices[0];
   const CurrentIcon = current?.Icon ?? MonitorIcon;
 
-  // Not modal: a modal menu hides the page from assistive tech while it stays focusable.
   return (
-    <DropdownMenu.Root modal={false}>
+    <Menu>
       <DropdownMenu.Trigger
         className="inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50"
         aria-label={`Theme: ${current?.label ?? "System"}`}
       >
         <CurrentIcon width={18} height={18} />
       </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className={menuContentClass}>
-          <DropdownMenu.Label className={menuLabelClass}>Theme</DropdownMenu.Label>
-          <DropdownMenu.RadioGroup
-            value={theme}
-            onValueChange={(value) => {
-              const next = value as Theme;
-              setTheme(next);
-              applyTheme(next);
-            }}
-          >
-            {choices.map(({ value, label, Icon }) => (
-              <DropdownMenu.RadioItem key={value} value={value} className={menuItemClass}>
-                <Icon />
-                {label}
-                <DropdownMenu.ItemIndicator className="ml-auto text-blue-600 dark:text-blue-400">
-                  ●
-                </DropdownMenu.ItemIndicator>
-              </DropdownMenu.RadioItem>
-            ))}
-          </DropdownMenu.RadioGroup>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+      <MenuPanel>
+        <MenuChoices
+          label="Theme"
+          value={theme}
+          choices={choices.map(({ value, label, Icon }) => [
+            value,
+            <>
+              <Icon />
+              {label}
+            </>,
+          ])}
+          onChange={(next) => {
+            setTheme(next);
+            applyTheme(next);
+          }}
+        />
+      </MenuPanel>
+    </Menu>
   );
 }
