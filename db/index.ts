@@ -24,7 +24,7 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-export interface DbConfig {
+interface DbConfig {
   driver: Driver;
   /** Postgres URL for neon-http and node-postgres. */
   url?: string;
@@ -37,9 +37,9 @@ export interface DbConfig {
   statementTimeoutMs?: number;
 }
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
-export function isNeonUrl(url: string): boolean {
+function isNeonUrl(url: string): boolean {
   const host = new URL(url).hostname;
   return host === "neon.tech" || host.endsWith(".neon.tech");
 }

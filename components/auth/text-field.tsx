@@ -8,7 +8,7 @@ type InputProps = Omit<
   "id" | "name" | "value" | "onChange" | "aria-invalid" | "aria-describedby"
 >;
 
-export interface TextFieldProps extends InputProps {
+interface TextFieldProps extends InputProps {
   label: string;
   name: string;
   value: string;

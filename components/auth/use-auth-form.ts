@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { NETWORK_ERROR } from "@/lib/auth/messages";
 
 type Values = Record<string, string>;
-export type FieldErrors<V extends Values> = Partial<Record<keyof V & string, string>>;
+type FieldErrors<V extends Values> = Partial<Record<keyof V & string, string>>;
 
 /** The first message per field from a zod error. */
 function collectErrors<V extends Values>(error: z.ZodError): FieldErrors<V> {

@@ -11,7 +11,7 @@ function startOfDay(date: Date): Date {
 }
 
 /** Whole local days from today to the given date (negative: in the past). */
-export function daysFromToday(date: Date, now: Date): number {
+function daysFromToday(date: Date, now: Date): number {
   return Math.round((startOfDay(date).getTime() - startOfDay(now).getTime()) / DAY_MS);
 }
 

@@ -30,7 +30,7 @@ export interface View {
   order: SortOrder;
 }
 
-export const defaultView: View = {
+const defaultView: View = {
   status: "all",
   q: "",
   priority: null,

@@ -1,14 +1,14 @@
 import type { ButtonHTMLAttributes, Ref } from "react";
 
 /** The app's buttons: one look per intent, shared by links styled as buttons. */
-export type ButtonVariant =
+type ButtonVariant =
   | "primary"
   | "secondary"
   | "ghost"
   | "danger"
   | "danger-secondary"
   | "danger-ghost";
-export type ButtonSize = "sm" | "md" | "icon";
+type ButtonSize = "sm" | "md" | "icon";
 
 const base =
   "inline-flex shrink-0 items-center justify-center gap-1.5 rounded-lg font-medium whitespace-nowrap transition-colors disabled:pointer-events-none disabled:opacity-50 select-none";
@@ -41,7 +41,7 @@ export function buttonClass(
   return `${base} ${variants[variant]} ${sizes[size]} ${extra}`.trim();
 }
 
-export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: ButtonVariant;
   size?: ButtonSize;
   ref?: Ref<HTMLButtonElement>;

@@ -76,11 +76,6 @@ export const TrashIcon = (p: IconProps) => (
     <path d="M3 6h18M8 6V4h8v2M6 6l1 14h10l1-14" />
   </Icon>
 );
-export const PencilIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z" />
-  </Icon>
-);
 export const SunIcon = (p: IconProps) => (
   <Icon {...p}>
     <circle cx="12" cy="12" r="4" />

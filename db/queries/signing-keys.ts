@@ -15,7 +15,7 @@ export function liveKeys(db: Database, now: Date): Promise<{ id: string; private
   return db.select({ id: jwks.id, privateKey: jwks.privateKey }).from(jwks).where(unexpiredAt(now));
 }
 
-export interface PublicKeyRow {
+interface PublicKeyRow {
   id: string;
   publicKey: string;
   alg: string | null;

@@ -29,7 +29,7 @@ import type {
   TaskStatus,
 } from "@/lib/tasks/model";
 
-export interface TaskFilters {
+interface TaskFilters {
   status?: TaskStatus;
   q?: string;
   priority?: TaskPriority;
@@ -39,7 +39,7 @@ export interface TaskFilters {
   utcOffset?: number;
 }
 
-export interface ListOptions extends TaskFilters {
+interface ListOptions extends TaskFilters {
   sort: SortKey;
   /** The route resolves the sort's default order (DEFAULT_ORDER) before calling. */
   order: SortOrder;
@@ -50,7 +50,7 @@ export interface ListOptions extends TaskFilters {
   now?: Date;
 }
 
-export interface TaskPage {
+interface TaskPage {
   tasks: TaskRow[];
   /** Where the next page starts, or null when this was the last one. */
   next: ListPosition | null;

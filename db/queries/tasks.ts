@@ -51,7 +51,7 @@ export async function createTask(
   return row;
 }
 
-export type WriteResult =
+type WriteResult =
   | { status: "ok"; task: TaskRow }
   | { status: "not_found" }
   | { status: "precondition_failed"; task: TaskRow };
@@ -92,7 +92,7 @@ export async function replaceTask(
   return row ? { status: "ok", task: row } : explainMiss(db, userId, id);
 }
 
-export type DeleteResult = { status: "ok" } | Exclude<WriteResult, { status: "ok" }>;
+type DeleteResult = { status: "ok" } | Exclude<WriteResult, { status: "ok" }>;
 
 export async function deleteTask(
   db: Database,

@@ -8,9 +8,9 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/auth";
 /** Wrong password and unknown e-mail share this message, so it cannot reveal who has an account. */
 export const INCORRECT_CREDENTIALS = "Incorrect email or password";
 export const EMAIL_TAKEN = "An account with this email already exists";
-export const TOO_MANY_ATTEMPTS = "Too many attempts. Please wait a minute and try again.";
+const TOO_MANY_ATTEMPTS = "Too many attempts. Please wait a minute and try again.";
 export const NETWORK_ERROR = "Can't reach Doable. Check your connection and try again.";
-export const SERVER_ERROR = "Something went wrong on our side. Please try again.";
+const SERVER_ERROR = "Something went wrong on our side. Please try again.";
 export const INVALID_EMAIL = "Enter a valid email address";
 export const INVALID_RESET_LINK = "This reset link is invalid or has expired.";
 
@@ -34,7 +34,7 @@ const BY_CODE: Record<string, string> = {
 };
 
 /** The shape of Better Auth client errors (`{ error }` of any authClient call). */
-export interface AuthErrorLike {
+interface AuthErrorLike {
   code?: string | undefined;
   status?: number | undefined;
   message?: string | undefined;

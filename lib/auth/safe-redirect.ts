@@ -1,5 +1,5 @@
 /** Where a signed-in user lands when no (acceptable) `next` was given. */
-export const DEFAULT_AFTER_LOGIN = "/dashboard";
+const DEFAULT_AFTER_LOGIN = "/dashboard";
 
 const BASE = "http://doable.invalid";
 

@@ -45,7 +45,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
-export type Env = z.infer<typeof envSchema> & {
+type Env = z.infer<typeof envSchema> & {
   /** The resolved base URL (BETTER_AUTH_URL, Vercel's URL, or localhost in development). */
   baseURL: string;
   isProduction: boolean;

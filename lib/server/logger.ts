@@ -6,7 +6,7 @@ import { logLevel } from "@/lib/server/env";
  * One JSON line per event on stdout. Secrets never belong in a log line; the redact list is
  * the safety net for objects that carry them by accident.
  */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   "password",
   "newPassword",
   "currentPassword",
@@ -29,8 +29,6 @@ export const logger = pino({
   redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
   timestamp: pino.stdTimeFunctions.isoTime,
 });
-
-export type Logger = typeof logger;
 
 /**
  * An error as a log field: name, message and the Postgres code, enough to debug. Never query

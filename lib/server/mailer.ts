@@ -2,7 +2,7 @@ import "server-only";
 import { getEnv } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
 
-export interface Mail {
+interface Mail {
   to: string;
   subject: string;
   text: string;
@@ -21,7 +21,7 @@ async function getTransport(smtpUrl: string): Promise<Transport> {
  * server log so the reset link can be followed; production logs only that a mail was dropped,
  * never its content (reset links are credentials).
  */
-export async function sendMail(mail: Mail): Promise<void> {
+async function sendMail(mail: Mail): Promise<void> {
   const env = getEnv();
   if (env.SMTP_URL) {
     await (await getTransport(env.SMTP_URL)).sendMail({ ...mail, from: env.MAIL_FROM });

@@ -6,14 +6,14 @@ export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 72;
 export const NAME_MAX = 100;
 
-export const emailSchema = z
+const emailSchema = z
   .string()
   .trim()
   .min(1, "Email is required")
   .max(254, "Email is too long")
   .pipe(z.email("Enter a valid email address"));
 
-export const passwordSchema = z
+const passwordSchema = z
   .string()
   .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
   .refine((p) => new TextEncoder().encode(p).length <= PASSWORD_MAX, {
@@ -39,6 +39,3 @@ export const resetPasswordSchema = z
     path: ["confirm"],
     message: "Passwords do not match",
   });
-
-export type SignUpInput = z.infer<typeof signUpSchema>;
-export type SignInInput = z.infer<typeof signInSchema>;

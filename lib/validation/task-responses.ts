@@ -30,7 +30,7 @@ export const taskSchema = z
   })
   .meta({ id: "Task", description: "A task; timestamps are ISO-8601 in UTC." });
 
-export const taskCountsSchema = z
+const taskCountsSchema = z
   .object({ all: z.number().int(), active: z.number().int(), completed: z.number().int() })
   .meta({
     id: "TaskCounts",

@@ -45,7 +45,7 @@ export const taskIdSchema = z.uuid({ error: "Must be a task id (a UUID)" }).meta
   example: "3f0e8a52-4c1b-4b8e-9a51-1f6f2d7c9b10",
 });
 
-export const titleSchema = z
+const titleSchema = z
   .string({
     error: (issue) => (issue.input === undefined ? "Title is required" : "Title must be text"),
   })
@@ -56,7 +56,7 @@ export const titleSchema = z
   .refine(isUnicode, "Title must be valid Unicode text")
   .meta({ description: `Trimmed, 1–${TITLE_MAX} characters.`, example: "Buy milk" });
 
-export const descriptionSchema = z
+const descriptionSchema = z
   .string({ error: "Description must be text or null" })
   .max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters`)
   .refine((v) => !NUL.test(v), "Description must not contain NUL characters")
@@ -73,7 +73,7 @@ export const prioritySchema = z
 const DUE_MIN = Date.UTC(1000, 0, 1);
 const DUE_MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
-export const dueAtSchema = z.iso
+const dueAtSchema = z.iso
   .datetime({
     offset: true,
     error: "Due date must be an ISO-8601 date-time with a time zone, e.g. 2030-01-31T17:00:00Z",
@@ -90,7 +90,7 @@ export const dueAtSchema = z.iso
     example: "2030-01-31T17:00:00Z",
   });
 
-export const tagSchema = z
+const tagSchema = z
   .string({ error: "Each tag must be text" })
   .trim()
   .toLowerCase()
@@ -99,7 +99,7 @@ export const tagSchema = z
   .refine((v) => !CONTROL.test(v), "Tags must not contain control characters")
   .refine(isUnicode, "Tags must be valid Unicode text");
 
-export const tagsSchema = z
+const tagsSchema = z
   .array(tagSchema, { error: "Tags must be a list of strings" })
   .max(TAGS_MAX, `At most ${TAGS_MAX} tags`)
   .transform((tags) => [...new Set(tags)])

@@ -9,11 +9,11 @@ import { JWT_ALG } from "./token-settings";
  */
 
 /** Better Auth's JWT plugin signs with Ed25519 (token-settings.ts); nothing else is accepted. */
-export const ALLOWED_ALGORITHMS = [JWT_ALG];
+const ALLOWED_ALGORITHMS = [JWT_ALG];
 /** An unknown `kid` refetches the key set at most this often (a flood of forged kids can't). */
 export const KEY_REFRESH_INTERVAL_MS = 30_000;
 /** How many verified tokens are remembered (about 0.5 KB each). */
-export const VERIFIED_CACHE_SIZE = 10_000;
+const VERIFIED_CACHE_SIZE = 10_000;
 
 /** A token that must be refused with 401. `reason` is for logs and tests, never for clients. */
 export class InvalidTokenError extends Error {

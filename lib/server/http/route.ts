@@ -4,7 +4,7 @@ import { isDatabaseUnavailable, isPoolExhausted } from "@/db/errors";
 import { describeError, logger } from "@/lib/server/logger";
 import { ApiError, errorResponse } from "./errors";
 
-export interface RouteContext<P> {
+interface RouteContext<P> {
   params: P;
   requestId: string;
   /** Records the verified user for the request log line. */
@@ -17,7 +17,7 @@ type Handler<P> = (request: Request, ctx: RouteContext<P>) => Promise<Response>;
 const INCOMING_ID = /^[\w.-]{8,64}$/;
 
 /** Seconds a client should wait before retrying when the database is down. */
-export const RETRY_AFTER_SECONDS = 5;
+const RETRY_AFTER_SECONDS = 5;
 
 /**
  * Wraps a route handler: request id, one log line per request, and the mapping of thrown

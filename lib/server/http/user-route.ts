@@ -7,7 +7,7 @@ import { ApiError } from "./errors";
 import { route } from "./route";
 
 /** What an authenticated handler is given: everything is verified and opened once, here. */
-export interface UserContext<P> {
+interface UserContext<P> {
   request: Request;
   /** The URL's params; `params.userId` equals `userId`. */
   params: P;

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { ApiError, type ErrorDetail } from "./errors";
 
 /** zod issues as the error shape's `details`: a dotted path and a human message each. */
-export function zodDetails(error: z.ZodError): ErrorDetail[] {
+function zodDetails(error: z.ZodError): ErrorDetail[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join(".") || "(root)",
     message: issue.message,

@@ -9,7 +9,7 @@ import { AUTH, authPaths } from "./auth";
 import { SERVICE, servicePaths } from "./service";
 import { TASKS, taskPaths } from "./tasks";
 
-export const API_VERSION = "1.0.0";
+const API_VERSION = "1.0.0";
 
 function buildDocument() {
   return createDocument({
@@ -43,7 +43,7 @@ function buildDocument() {
   });
 }
 
-export type OpenApiDocument = ReturnType<typeof buildDocument>;
+type OpenApiDocument = ReturnType<typeof buildDocument>;
 
 let cached: OpenApiDocument | undefined;
 

@@ -70,7 +70,7 @@ export function encodeCursor(position: ListPosition): string {
   return Buffer.from(JSON.stringify(tuple)).toString("base64url");
 }
 
-export type CursorProblem = "malformed" | "mismatch";
+type CursorProblem = "malformed" | "mismatch";
 
 /**
  * The position a cursor stands for, or why it cannot be used: "malformed" (not one of ours) or
