@@ -1,6 +1,6 @@
 "use client";
 
-import { type ComponentProps, lazy, Suspense } from "react";
+import { type ComponentProps, type ComponentType, lazy, Suspense } from "react";
 import type { ConflictDialog } from "./conflict-dialog";
 import type { DeleteAccountDialog } from "./delete-account-dialog";
 import type { ShortcutsDialog } from "./shortcuts-dialog";
@@ -15,38 +15,39 @@ const loadShortcuts = () => import("./shortcuts-dialog");
 const loadConflict = () => import("./conflict-dialog");
 const loadDeleteAccount = () => import("./delete-account-dialog");
 
-const Shortcuts = lazy(() => loadShortcuts().then((m) => ({ default: m.ShortcutsDialog })));
-const Conflict = lazy(() => loadConflict().then((m) => ({ default: m.ConflictDialog })));
-const DeleteAccount = lazy(() =>
-  loadDeleteAccount().then((m) => ({ default: m.DeleteAccountDialog })),
-);
-
 export function preloadDialogs(): void {
   void loadShortcuts();
   void loadConflict();
   void loadDeleteAccount();
 }
 
-export function LazyShortcutsDialog(props: ComponentProps<typeof ShortcutsDialog>) {
-  return props.open ? (
-    <Suspense fallback={null}>
-      <Shortcuts {...props} />
-    </Suspense>
-  ) : null;
+/** A component loaded on first use, rendered only while `isOpen(props)`. */
+function whileOpen<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  isOpen: (props: P) => boolean,
+) {
+  const Loaded = lazy(async () => ({ default: await load() }));
+  return function WhileOpen(props: P) {
+    if (!isOpen(props)) return null;
+    return (
+      <Suspense fallback={null}>
+        <Loaded {...props} />
+      </Suspense>
+    );
+  };
 }
 
-export function LazyConflictDialog(props: ComponentProps<typeof ConflictDialog>) {
-  return props.conflict ? (
-    <Suspense fallback={null}>
-      <Conflict {...props} />
-    </Suspense>
-  ) : null;
-}
+export const LazyShortcutsDialog = whileOpen<ComponentProps<typeof ShortcutsDialog>>(
+  async () => (await loadShortcuts()).ShortcutsDialog,
+  (props) => props.open,
+);
 
-export function LazyDeleteAccountDialog(props: ComponentProps<typeof DeleteAccountDialog>) {
-  return props.open ? (
-    <Suspense fallback={null}>
-      <DeleteAccount {...props} />
-    </Suspense>
-  ) : null;
-}
+export const LazyConflictDialog = whileOpen<ComponentProps<typeof ConflictDialog>>(
+  async () => (await loadConflict()).ConflictDialog,
+  (props) => props.conflict !== null,
+);
+
+export const LazyDeleteAccountDialog = whileOpen<ComponentProps<typeof DeleteAccountDialog>>(
+  async () => (await loadDeleteAccount()).DeleteAccountDialog,
+  (props) => props.open,
+);
