@@ -1,6 +1,6 @@
 "use client";
 
-import { type ComponentProps, type ComponentType, lazy, Suspense } from "react";
+import { type ComponentProps, lazy, type ReactNode, Suspense } from "react";
 import type { ConflictDialog } from "./conflict-dialog";
 import type { DeleteAccountDialog } from "./delete-account-dialog";
 import type { ShortcutsDialog } from "./shortcuts-dialog";
@@ -21,33 +21,37 @@ export function preloadDialogs(): void {
   void loadDeleteAccount();
 }
 
-/** A component loaded on first use, rendered only while `isOpen(props)`. */
-function whileOpen<P extends object>(
-  load: () => Promise<ComponentType<P>>,
-  isOpen: (props: P) => boolean,
-) {
-  const Loaded = lazy(async () => ({ default: await load() }));
-  return function WhileOpen(props: P) {
-    if (!isOpen(props)) return null;
-    return (
-      <Suspense fallback={null}>
-        <Loaded {...props} />
-      </Suspense>
-    );
-  };
+const Shortcuts = lazy(async () => ({ default: (await loadShortcuts()).ShortcutsDialog }));
+const Conflict = lazy(async () => ({ default: (await loadConflict()).ConflictDialog }));
+const DeleteAccount = lazy(async () => ({
+  default: (await loadDeleteAccount()).DeleteAccountDialog,
+}));
+
+/** Its lazy child, mounted only while `open` (creating the element loads nothing). */
+function WhileOpen({ open, children }: { open: boolean; children: ReactNode }) {
+  return open ? <Suspense fallback={null}>{children}</Suspense> : null;
 }
 
-export const LazyShortcutsDialog = whileOpen<ComponentProps<typeof ShortcutsDialog>>(
-  async () => (await loadShortcuts()).ShortcutsDialog,
-  (props) => props.open,
-);
+export function LazyShortcutsDialog(props: ComponentProps<typeof ShortcutsDialog>) {
+  return (
+    <WhileOpen open={props.open}>
+      <Shortcuts {...props} />
+    </WhileOpen>
+  );
+}
 
-export const LazyConflictDialog = whileOpen<ComponentProps<typeof ConflictDialog>>(
-  async () => (await loadConflict()).ConflictDialog,
-  (props) => props.conflict !== null,
-);
+export function LazyConflictDialog(props: ComponentProps<typeof ConflictDialog>) {
+  return (
+    <WhileOpen open={props.conflict !== null}>
+      <Conflict {...props} />
+    </WhileOpen>
+  );
+}
 
-export const LazyDeleteAccountDialog = whileOpen<ComponentProps<typeof DeleteAccountDialog>>(
-  async () => (await loadDeleteAccount()).DeleteAccountDialog,
-  (props) => props.open,
-);
+export function LazyDeleteAccountDialog(props: ComponentProps<typeof DeleteAccountDialog>) {
+  return (
+    <WhileOpen open={props.open}>
+      <DeleteAccount {...props} />
+    </WhileOpen>
+  );
+}
