@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  bigint,
   boolean,
   check,
   index,
@@ -93,13 +92,24 @@ export const jwks = pgTable("jwks", {
   expiresAt: timestamp("expires_at", { withTimezone: true }),
 });
 
-/** Better Auth's rate-limit counters, in the database so limits hold across serverless instances. */
-export const rateLimit = pgTable("rate_limit", {
-  id: text("id").primaryKey(),
-  key: text("key").notNull().unique(),
-  count: integer("count").notNull(),
-  lastRequest: bigint("last_request", { mode: "number" }).notNull(),
-});
+/*
+ * Doable's limits on the auth endpoints (lib/server/auth/limits.ts): one row per counter, keyed
+ * by what it protects (an account, an address, or everything), never by the raw e-mail or
+ * address (the key holds an HMAC of it). Better Auth's own per-address limiter is off.
+ */
+export const authLimits = pgTable(
+  "auth_limits",
+  {
+    key: text("key").primaryKey(),
+    /** Events in the window that started at windowStartedAt. */
+    count: integer("count").notNull(),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+    blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+    /** How many times this counter has blocked: lock-outs grow with it. */
+    blocks: integer("blocks").notNull().default(0),
+  },
+  (t) => [index("auth_limits_window_idx").on(t.windowStartedAt)],
+);
 
 /* Doable's own data. */
 

@@ -92,12 +92,16 @@ export function renewalTime(jwt: string, receivedAt: number): number {
 /** The code of the error thrown while the browser is already on its way to the login page. */
 export const SESSION_ENDED = "session_ended";
 
+/** Why the browser was sent to log in; the login page says it in words. */
+export type LoginReason = "session-ended" | "signed-out";
+
 /** Sends the browser to /login, to come back to this page after signing in. */
-function sendToLogin(): void {
+export function sendToLogin(reason: LoginReason = "session-ended"): void {
   if (leaving || typeof window === "undefined") return;
   leaving = true;
+  token = null;
   const here = `${window.location.pathname}${window.location.search}`;
-  window.location.assign(`/login?next=${encodeURIComponent(here)}`);
+  window.location.assign(`/login?next=${encodeURIComponent(here)}&reason=${reason}`);
 }
 
 function sessionEnded(): ApiClientError {

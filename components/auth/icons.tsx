@@ -30,6 +30,12 @@ export const CircleCheckIcon = (p: IconProps) => (
   </Icon>
 );
 
+export const CircleInfoIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="10" />
+    <path d="M12 16v-4M12 8h.01" />
+  </Icon>
+);
 export const MailIcon = (p: IconProps) => (
   <Icon {...p}>
     <rect x="2" y="4" width="20" height="16" rx="2" />

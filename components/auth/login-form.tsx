@@ -5,13 +5,20 @@ import { authErrorMessage } from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
 import { signInSchema } from "@/lib/validation/auth";
 import { authLinkClass } from "./auth-card";
-import { FormAlert } from "./form-alert";
+import { type AlertTone, FormAlert } from "./form-alert";
 import { SubmitButton } from "./submit-button";
 import { EmailField, TextField } from "./text-field";
 import { useAuthForm } from "./use-auth-form";
 
 /** Email and password sign-in; on success the browser goes to `next` (a safe local path). */
-export function LoginForm({ next, notice }: { next: string; notice?: string | undefined }) {
+export function LoginForm({
+  next,
+  notice,
+}: {
+  next: string;
+  /** Why the person is here (a finished reset, an ended session), shown above the form. */
+  notice?: { text: string; tone: AlertTone } | undefined;
+}) {
   const form = useAuthForm(signInSchema, { email: "", password: "" });
   const submit = form.onSubmit(async ({ email, password }) => {
     const { error } = await authClient.signIn.email({ email, password });
@@ -30,7 +37,7 @@ export function LoginForm({ next, notice }: { next: string; notice?: string | un
       {form.serverError ? (
         <FormAlert>{form.serverError}</FormAlert>
       ) : notice ? (
-        <FormAlert tone="success">{notice}</FormAlert>
+        <FormAlert tone={notice.tone}>{notice.text}</FormAlert>
       ) : null}
       <EmailField
         autoComplete="username"

@@ -7,6 +7,7 @@ import { Menu, MenuPanel } from "@/components/ui/menu";
 import { menuItemClass, menuSeparatorClass } from "@/components/ui/menu-styles";
 import { LazyDeleteAccountDialog } from "./lazy-dialogs";
 import { leave, loadAuthClient } from "./leave";
+import { announceSessionEnd } from "./use-session-watch";
 
 export interface AccountUser {
   id: string;
@@ -35,6 +36,7 @@ export function AccountMenu({
         if (error) throw new Error(error.message || "Could not sign out other devices.");
       }
       await authClient.signOut();
+      announceSessionEnd("signed-out");
       leave("/login");
     } catch (error) {
       onError(error instanceof Error ? error.message : "Could not sign out. Try again.");

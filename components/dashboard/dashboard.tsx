@@ -19,6 +19,7 @@ import { TaskToolbar } from "./task-toolbar";
 import { Today } from "./today";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 import { useSelection } from "./use-selection";
+import { useSessionWatch } from "./use-session-watch";
 import { useTaskActions } from "./use-task-actions";
 import { useTaskEditing } from "./use-task-editing";
 import { useTaskFocus } from "./use-task-focus";
@@ -39,6 +40,7 @@ export function Dashboard({ user }: { user: AccountUser }) {
     editor.closeFor(ids);
   });
   const theme = useResolvedTheme();
+  useSessionWatch();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const quickAddRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { dialogContentClass, dialogOverlayClass } from "./dialog-styles";
 import { leave, loadAuthClient } from "./leave";
 import { FieldError, fieldClass } from "./task-fields";
+import { announceSessionEnd } from "./use-session-watch";
 
 /** Deletes the account and every task in it, after the password (checked by the server). */
 export function DeleteAccountDialog({
@@ -38,6 +39,7 @@ export function DeleteAccountDialog({
         );
         return;
       }
+      announceSessionEnd("session-ended");
       leave("/");
     } catch {
       setError("Can't reach Doable. Check your connection and try again.");

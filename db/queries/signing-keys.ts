@@ -3,7 +3,7 @@
  * signs with them; these are the reads and writes Doable makes itself.
  */
 import "server-only";
-import { gt, inArray, isNull, or } from "drizzle-orm";
+import { eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { Database } from "@/db";
 import { jwks } from "@/db/schema";
 
@@ -34,4 +34,10 @@ export function publishedKeys(db: Database, since: Date): Promise<PublicKeyRow[]
 export async function expireKeys(db: Database, ids: string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   await db.update(jwks).set({ expiresAt: now }).where(inArray(jwks.id, ids));
+}
+
+/** Whether a key with this id is stored (published or not). */
+export async function keyExists(db: Database, id: string): Promise<boolean> {
+  const rows = await db.select({ id: jwks.id }).from(jwks).where(eq(jwks.id, id)).limit(1);
+  return rows.length > 0;
 }

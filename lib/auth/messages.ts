@@ -33,16 +33,23 @@ const BY_CODE: Record<string, string> = {
   FAILED_TO_CREATE_SESSION: SERVER_ERROR,
 };
 
-/** The shape of Better Auth client errors (`{ error }` of any authClient call). */
+/**
+ * The shape of Better Auth client errors (`{ error }` of any authClient call). Refusals by
+ * Doable's own checks before Better Auth (limits, body size, the name) come in the API's error
+ * shape, which the client spreads in as `error.error`.
+ */
 interface AuthErrorLike {
   code?: string | undefined;
   status?: number | undefined;
   message?: string | undefined;
+  error?: { code?: unknown; message?: unknown } | undefined;
 }
 
 /** A sentence for the person at the form. `status` 0 means the request never got an answer. */
 export function authErrorMessage(error: AuthErrorLike | null | undefined): string {
   if (!error) return SERVER_ERROR;
+  // Doable's own refusal says what to do, e.g. when to try again after too many attempts.
+  if (typeof error.error?.message === "string" && error.error.message) return error.error.message;
   if (error.code === "VALIDATION_ERROR") {
     // Better Auth's request schema failed, e.g. "[body.email] Invalid email address".
     return error.message?.startsWith("[body.email]")

@@ -35,10 +35,19 @@ const envSchema = z.object({
   /** More trusted origins for Better Auth's CSRF check, comma separated. */
   TRUSTED_ORIGINS: z.string().optional(),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
-  /** Better Auth's sign-in/sign-up/reset rate limits. Default: on in production. */
+  /** The limits on sign-in, sign-up and reset mails (lib/server/auth/limits.ts). Default: on in production. */
   AUTH_RATE_LIMIT: flag.optional(),
+  /**
+   * How many reverse proxies in front of the app append the client's address to
+   * X-Forwarded-For. Unset (outside Vercel): the address is unknown, so per-address limits
+   * do not apply.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).optional(),
 
-  /** SMTP for password-reset mail, e.g. smtp://user:pass@host:587. Unset: links go to the dev log. */
+  /**
+   * SMTP for password-reset mail, e.g. smtp://user:pass@host:587. Unset: in development the
+   * mail goes to the log; in production reset by e-mail is off.
+   */
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default("Doable <no-reply@doable.local>"),
 
@@ -50,6 +59,8 @@ type Env = z.infer<typeof envSchema> & {
   baseURL: string;
   isProduction: boolean;
   authRateLimit: boolean;
+  /** How password-reset mail leaves: over SMTP, into the log (development), or not at all. */
+  mail: "smtp" | "log" | "disabled";
 };
 
 /** A configuration problem, reported as one sentence without a stack. */
@@ -85,7 +96,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       "DATABASE_URL is not set: on Vercel the embedded database would be lost, so connect a Postgres (Neon) database.",
     );
   }
-  const vercelUrl = source.VERCEL_PROJECT_PRODUCTION_URL ?? source.VERCEL_URL;
+  if (isProduction && !env.VERCEL && !env.BETTER_AUTH_URL) {
+    throw new ConfigError(
+      "BETTER_AUTH_URL is not set: production needs the app's public origin, e.g. https://doable.example.com.",
+    );
+  }
+  // A preview deployment is served at its own URL, not at production's.
+  const vercelUrl =
+    source.VERCEL_ENV === "preview"
+      ? source.VERCEL_URL
+      : (source.VERCEL_PROJECT_PRODUCTION_URL ?? source.VERCEL_URL);
   const baseURL = (
     env.BETTER_AUTH_URL ??
     (vercelUrl ? `https://${vercelUrl}` : `http://localhost:${source.PORT ?? "3000"}`)
@@ -95,6 +115,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     baseURL,
     isProduction,
     authRateLimit: env.AUTH_RATE_LIMIT ?? isProduction,
+    mail: env.SMTP_URL ? "smtp" : isProduction ? "disabled" : "log",
   };
 }
 

@@ -9,11 +9,15 @@ interface Mail {
 }
 
 type Transport = { sendMail(mail: Mail & { from: string }): Promise<unknown> };
-let transport: Promise<Transport> | undefined;
+/** One transport for the configured server; a changed SMTP_URL gets a new one. */
+let transport: { url: string; ready: Promise<Transport> } | undefined;
 
-async function getTransport(smtpUrl: string): Promise<Transport> {
-  transport ??= import("nodemailer").then((nodemailer) => nodemailer.createTransport(smtpUrl));
-  return transport;
+function getTransport(smtpUrl: string): Promise<Transport> {
+  if (transport?.url !== smtpUrl) {
+    const ready = import("nodemailer").then((nodemailer) => nodemailer.createTransport(smtpUrl));
+    transport = { url: smtpUrl, ready };
+  }
+  return transport.ready;
 }
 
 /**

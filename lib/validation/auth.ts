@@ -6,7 +6,7 @@ export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 72;
 export const NAME_MAX = 100;
 
-const emailSchema = z
+export const emailSchema = z
   .string()
   .trim()
   .min(1, "Email is required")

@@ -35,7 +35,7 @@ describe.each(testDrivers())("GET /api/health on %s", (driver) => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("x-request-id")).toBeTruthy();
-    expect(await response.json()).toEqual({ status: "ok", database: "ok", driver });
+    expect(await response.json()).toEqual({ status: "ok", database: "ok", driver, mail: "log" });
   });
 });
 

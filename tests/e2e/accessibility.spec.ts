@@ -24,6 +24,7 @@ for (const scheme of ["light", "dark"] as const) {
         ["/", "landing"],
         ["/signup", "signup"],
         ["/login", "login"],
+        ["/login?next=%2Fdashboard&reason=session-ended", "login-session-ended"],
         ["/forgot-password", "forgot-password"],
         ["/reset-password?token=e2e-sample-token", "reset-password"],
         ["/no-such-page", "not-found"],

@@ -2,7 +2,6 @@ import { expect, test } from "@playwright/test";
 import {
   addTask,
   dashboardReady,
-  logIn,
   newUser,
   quickAdd,
   screenshots,
@@ -15,8 +14,8 @@ import {
 } from "./support/app";
 
 /**
- * What happens when things go wrong: edits that collide, a server that cannot be reached,
- * long lists, and sessions that end elsewhere.
+ * What happens when things go wrong: edits that collide, a server that cannot be reached, and
+ * long lists (sessions that end elsewhere: sessions.spec.ts).
  */
 
 test("an edit that collides with another tab's edit is not lost and not overwritten", async ({
@@ -149,59 +148,4 @@ test("a list longer than a page loads more over the cursor", async ({ page }) =>
   await expect(taskRows(page)).toHaveCount(60);
   await expect(titleButton(page, "Task number 01")).toBeVisible();
   await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
-});
-
-test("deleting the account ends every session; other tabs are sent to log in", async ({
-  context,
-}) => {
-  const user = newUser("leaver");
-  const page = await context.newPage();
-  await signUp(page, user);
-  await addTask(page, { title: "Soon to be gone" });
-  await settled(page);
-
-  const other = await context.newPage();
-  await other.goto("/dashboard");
-  await dashboardReady(other);
-
-  await page.getByRole("button", { name: /^Account:/ }).click();
-  await page.getByRole("menuitem", { name: "Delete account…" }).click();
-  const dialog = page.getByRole("dialog", { name: "Delete your account?" });
-  await dialog.getByLabel("Password").fill("not my password");
-  await dialog.getByRole("button", { name: "Delete account" }).click();
-  await expect(dialog.getByText("That password is not right.")).toBeVisible();
-  await screenshots(page, "dashboard-delete-account");
-  await dialog.getByLabel("Password").fill(user.password);
-  await dialog.getByRole("button", { name: "Delete account" }).click();
-  await expect(page).toHaveURL(/\/$/);
-
-  // The other tab's next change finds the session gone and goes to the login page.
-  const title = quickAdd(other).getByLabel("New task");
-  await title.fill("Written after the account was deleted");
-  await title.press("Enter");
-  await expect(other).toHaveURL(/\/login\?next=%2Fdashboard/);
-
-  await other.getByLabel("Email").fill(user.email);
-  await other.getByLabel("Password", { exact: true }).fill(user.password);
-  await other.getByRole("button", { name: "Log in" }).click();
-  await expect(other).toHaveURL(/\/login/);
-});
-
-test("sign out everywhere ends the sessions on other devices", async ({ browser }) => {
-  const user = newUser("devices");
-  const laptop = await browser.newContext();
-  const phone = await browser.newContext();
-  const onLaptop = await laptop.newPage();
-  const onPhone = await phone.newPage();
-  await signUp(onLaptop, user);
-  await logIn(onPhone, user);
-
-  await onLaptop.getByRole("button", { name: /^Account:/ }).click();
-  await onLaptop.getByRole("menuitem", { name: "Sign out everywhere" }).click();
-  await expect(onLaptop).toHaveURL(/\/login/);
-
-  await onPhone.reload();
-  await expect(onPhone).toHaveURL(/\/login\?next=/);
-  await laptop.close();
-  await phone.close();
 });

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
-import type { JWK } from "jose";
+import { decodeJwt, type JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import { session, tasks, user } from "@/db/schema";
@@ -189,6 +189,7 @@ describe.each(testDrivers())("attacks on %s", (driver) => {
       const now = Math.floor(Date.now() / 1000);
       const minted = await material().signWithAppKey({
         sub: alice.userId,
+        sid: decodeJwt(alice.token).sid,
         iss: baseURL(),
         aud: baseURL(),
         iat: now,

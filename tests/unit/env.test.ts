@@ -21,14 +21,54 @@ describe("parseEnv", () => {
   });
 
   it("rates limits by default in production and honours the switch", () => {
-    const secret = "x".repeat(32);
-    expect(parseEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: secret }).authRateLimit).toBe(
-      true,
+    const production = {
+      NODE_ENV: "production",
+      BETTER_AUTH_SECRET: "x".repeat(32),
+      BETTER_AUTH_URL: "https://doable.example",
+    };
+    expect(parseEnv(production).authRateLimit).toBe(true);
+    expect(parseEnv({ ...production, AUTH_RATE_LIMIT: "off" }).authRateLimit).toBe(false);
+  });
+
+  it("refuses production outside Vercel without BETTER_AUTH_URL, in one sentence", () => {
+    const source = { NODE_ENV: "production", BETTER_AUTH_SECRET: "x".repeat(32) };
+    expect(() => parseEnv(source)).toThrow(ConfigError);
+    expect(() => parseEnv(source)).toThrow(/^BETTER_AUTH_URL is not set/);
+  });
+
+  it("serves a Vercel preview at its own deployment URL, production at the production URL", () => {
+    const vercel = {
+      NODE_ENV: "production",
+      VERCEL: "1",
+      DATABASE_URL: "postgres://u@ep-x.neon.tech/db",
+      BETTER_AUTH_SECRET: "x".repeat(32),
+      VERCEL_URL: "doable-git-feature-team.vercel.app",
+      VERCEL_PROJECT_PRODUCTION_URL: "doable.example",
+    };
+    expect(parseEnv({ ...vercel, VERCEL_ENV: "preview" }).baseURL).toBe(
+      "https://doable-git-feature-team.vercel.app",
     );
-    expect(
-      parseEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: secret, AUTH_RATE_LIMIT: "off" })
-        .authRateLimit,
-    ).toBe(false);
+    expect(parseEnv({ ...vercel, VERCEL_ENV: "production" }).baseURL).toBe(
+      "https://doable.example",
+    );
+  });
+
+  it("says how reset mail leaves: SMTP, the development log, or not at all in production", () => {
+    const production = {
+      NODE_ENV: "production",
+      BETTER_AUTH_SECRET: "x".repeat(32),
+      BETTER_AUTH_URL: "https://doable.example",
+    };
+    expect(parseEnv(production).mail).toBe("disabled");
+    expect(parseEnv({ ...production, SMTP_URL: "smtp://mail.example:587" }).mail).toBe("smtp");
+    expect(parseEnv({ NODE_ENV: "development" }).mail).toBe("log");
+  });
+
+  it("takes TRUSTED_PROXY_HOPS as a small whole number", () => {
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBeUndefined();
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "0" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "one" })).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 
   it("names the variable that is wrong", () => {

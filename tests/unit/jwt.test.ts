@@ -11,6 +11,7 @@ import {
   createTokenVerifier,
   InvalidTokenError,
   KEY_REFRESH_INTERVAL_MS,
+  KEY_SET_MAX_AGE_MS,
   type VerifierOptions,
 } from "@/lib/server/auth/jwt";
 
@@ -315,5 +316,106 @@ describe("createTokenVerifier's memory of verified tokens", () => {
     expect(again[2]?.payload).toBe(firsts[2]?.payload);
     expect(again[1]?.payload).toBe(firsts[1]?.payload);
     expect(again[0]?.payload).not.toBe(firsts[0]?.payload); // "a" was dropped for "c"
+  });
+});
+
+describe("createTokenVerifier's bounds (issue 11)", () => {
+  const nowSec = Math.floor(T0 / 1000);
+
+  it("refuses a genuine token whose lifetime is longer than the issued 15 minutes", async () => {
+    const { verify } = harness([primary.jwk]);
+    const yearLong = await sign({ exp: nowSec + 365 * 86400 });
+    expect((await refusal(verify(yearLong))).reason).toBe("lifetime too long");
+    const oneSecondTooLong = await sign({ exp: nowSec + 15 * 60 + 1 });
+    expect((await refusal(verify(oneSecondTooLong))).reason).toBe("lifetime too long");
+    await expect(verify(await sign({ exp: nowSec + 15 * 60 }))).resolves.toBeTruthy();
+  });
+
+  it("refuses a token issued longer ago than the lifetime, and one without iat", async () => {
+    const { verify, state } = harness([primary.jwk]);
+    state.clock = T0 + 16 * 60 * 1000;
+    const old = await sign({ iat: nowSec, exp: nowSec + 20 * 60 });
+    await refusal(verify(old));
+    state.clock = T0;
+    const claims = { sub: "user-1", iss: ISSUER, aud: AUDIENCE, exp: nowSec + 60 };
+    const noIat = await new SignJWT(claims)
+      .setProtectedHeader({ alg: "EdDSA", kid: primary.kid })
+      .sign(primary.pair.privateKey);
+    await refusal(verify(noIat));
+  });
+
+  it("stops accepting a key deleted from the store once the key set is older than its maximum age", async () => {
+    const { verify, state } = harness([primary.jwk, rotated.jwk]);
+    const token = await sign({ key: rotated.pair.privateKey, kid: rotated.kid });
+    await verify(token);
+    state.keys = [primary.jwk]; // the rotated key is deleted
+    state.clock = T0 + KEY_SET_MAX_AGE_MS - 1;
+    await expect(verify(token)).resolves.toMatchObject({ userId: "user-1" });
+    expect(state.loads).toBe(1);
+    state.clock = T0 + KEY_SET_MAX_AGE_MS;
+    // This request starts the reload in the background and is answered from what was known;
+    // once the reload lands, the token is refused and the remembered answer forgotten.
+    await verify(token);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(state.loads).toBe(2);
+    await refusal(verify(token));
+  });
+
+  it("keeps the old key set when a background reload fails, and tries again later", async () => {
+    let failing = false;
+    const keys = [primary.jwk];
+    let loads = 0;
+    const clock = { now: T0 };
+    const verify = createTokenVerifier({
+      loadKeys: async () => {
+        loads += 1;
+        if (failing) throw new Error("database unavailable");
+        return { keys } as JSONWebKeySet;
+      },
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      now: () => clock.now,
+    });
+    const token = await sign();
+    await verify(token);
+    failing = true;
+    clock.now = T0 + KEY_SET_MAX_AGE_MS + 1;
+    await expect(verify(token)).resolves.toMatchObject({ userId: "user-1" });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(loads).toBe(2);
+    await expect(verify(await sign({ sub: "user-2" }))).resolves.toMatchObject({
+      userId: "user-2",
+    });
+    // Not again within a second of the failed attempt; then again.
+    expect(loads).toBe(2);
+    clock.now += 1_000;
+    failing = false;
+    await verify(token);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(loads).toBe(3);
+  });
+
+  it("looks an unknown kid up in the store (at most once a second) instead of waiting out the interval", async () => {
+    const asked: string[] = [];
+    const { verify, state } = harness([primary.jwk], {
+      keyExists: async (kid) => {
+        asked.push(kid);
+        return state.keys.some((k) => k.kid === kid);
+      },
+    });
+    await verify(await sign());
+    // Another instance minted the rotated key a moment ago.
+    state.keys = [primary.jwk, rotated.jwk];
+    state.clock = T0 + 1_000;
+    const fresh = await sign({ key: rotated.pair.privateKey, kid: rotated.kid });
+    await expect(verify(fresh)).resolves.toMatchObject({ userId: "user-1" });
+    expect(asked).toEqual([rotated.kid]);
+    expect(state.loads).toBe(2);
+    // A flood of forged kids costs at most one lookup a second, and no reload.
+    const forged = await sign({ key: rotated.pair.privateKey, kid: "forged" });
+    state.clock += 1_000;
+    for (let i = 0; i < 20; i++) await refusal(verify(forged));
+    expect(asked).toEqual([rotated.kid, "forged"]);
+    expect(state.loads).toBe(2);
   });
 });

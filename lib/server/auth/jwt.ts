@@ -1,17 +1,31 @@
 import "server-only";
-import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTPayload, jwtVerify } from "jose";
-import { JWT_ALG } from "./token-settings";
+import {
+  createLocalJWKSet,
+  decodeProtectedHeader,
+  errors,
+  type JSONWebKeySet,
+  type JWTPayload,
+  jwtVerify,
+} from "jose";
+import { JWT_ALG, JWT_TTL_SECONDS } from "./token-settings";
 
 /**
- * The only module that calls jose. Verifies Better Auth's JWTs: signature against the
- * app's own key set (read in process, cached), an algorithm allow-list, exp/nbf, issuer and
- * audience, and a subject.
+ * The only module that calls jose. Verifies Better Auth's JWTs: signature against the app's
+ * own key set (read in process, cached, reloaded at a maximum age), an algorithm allow-list,
+ * exp/nbf/iat, a lifetime no longer than the issuer gives, issuer and audience, and a subject.
  */
 
 /** Better Auth's JWT plugin signs with Ed25519 (token-settings.ts); nothing else is accepted. */
 const ALLOWED_ALGORITHMS = [JWT_ALG];
 /** An unknown `kid` refetches the key set at most this often (a flood of forged kids can't). */
 export const KEY_REFRESH_INTERVAL_MS = 30_000;
+/**
+ * The key set is reloaded in the background once it is this old, so a key deleted from the
+ * jwks table stops verifying within this bound (plus one reload).
+ */
+export const KEY_SET_MAX_AGE_MS = 5 * 60_000;
+/** Within the refresh interval, an unknown kid may be looked up in the key store this often. */
+const KEY_PROBE_INTERVAL_MS = 1_000;
 /** How many verified tokens are remembered (about 0.5 KB each). */
 const VERIFIED_CACHE_SIZE = 10_000;
 
@@ -24,11 +38,19 @@ export class InvalidTokenError extends Error {
 }
 
 export interface VerifierOptions {
-  /** Loads the public key set (in the app: Better Auth's `auth.api.getJwks()`). */
+  /** Loads the public key set (in the app: the jwks table, as Better Auth publishes it). */
   loadKeys: () => Promise<JSONWebKeySet>;
+  /**
+   * Whether the key store holds this kid now. Lets a key minted by another instance verify
+   * at once, instead of after the refresh interval; asked at most once a second.
+   */
+  keyExists?: (kid: string) => Promise<boolean>;
   issuer: string;
   audience: string;
+  /** The issued lifetime: tokens older than this, or valid for longer, are refused. */
+  maxLifetimeSeconds?: number;
   refreshIntervalMs?: number;
+  keySetMaxAgeMs?: number;
   /** How many verified tokens to remember; 0 checks every signature (benchmarks). */
   cacheSize?: number;
   /** For tests: the clock, in ms. */
@@ -38,7 +60,7 @@ export interface VerifierOptions {
 interface Verified {
   userId: string;
   payload: JWTPayload;
-  /** `exp` in ms: the token is refused from this moment on, as jose would. */
+  /** When the token is refused from: its exp, and never later than iat + the lifetime. */
   expiresAt: number;
 }
 
@@ -54,19 +76,24 @@ export interface TokenVerifier {
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   const now = options.now ?? Date.now;
   const refreshInterval = options.refreshIntervalMs ?? KEY_REFRESH_INTERVAL_MS;
+  const keySetMaxAge = options.keySetMaxAgeMs ?? KEY_SET_MAX_AGE_MS;
+  const maxLifetime = options.maxLifetimeSeconds ?? JWT_TTL_SECONDS;
   let keySet: ReturnType<typeof createLocalJWKSet> | undefined;
+  let keysJson = "";
   let loading: Promise<void> | undefined;
   let loadedAt = Number.NEGATIVE_INFINITY;
+  let lastLoadAttempt = Number.NEGATIVE_INFINITY;
+  let lastProbe = Number.NEGATIVE_INFINITY;
   /*
    * A client sends the same token with every request for its 15 minutes, so each exact token
-   * string that passed every check is remembered until its `exp`: later requests skip the
+   * string that passed every check is remembered until it expires: later requests skip the
    * signature check (a WebCrypto job) and the claim checks. A different string, however close,
-   * is a miss and is verified in full. Oldest entries go first when full; a key-set reload
-   * empties it, so a token is never accepted on a key that is no longer published.
+   * is a miss and is verified in full. Oldest entries go first when full; a key-set reload that
+   * changes the set empties it, so a token is never accepted on a key no longer published.
    */
   const cacheSize = options.cacheSize ?? VERIFIED_CACHE_SIZE;
   const verified = new Map<string, Verified>();
-  /** Bumped on every key-set load, so a check that raced a reload is not remembered. */
+  /** Bumped whenever the key set changes, so a check that raced the change is not remembered. */
   let generation = 0;
 
   function remember(token: string, entry: Verified): void {
@@ -79,12 +106,16 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   }
 
   function load(): Promise<void> {
+    lastLoadAttempt = now();
     // Concurrent requests share one load.
     loading ??= options
       .loadKeys()
       .then((keys) => {
-        keySet = createLocalJWKSet(keys);
         loadedAt = now();
+        const json = JSON.stringify(keys);
+        if (json === keysJson && keySet) return;
+        keySet = createLocalJWKSet(keys);
+        keysJson = json;
         generation += 1;
         verified.clear();
       })
@@ -94,17 +125,35 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     return loading;
   }
 
+  /** An old key set is reloaded without making anyone wait; on failure the old one stays. */
+  function reloadIfOld(): void {
+    const at = now();
+    if (at - loadedAt < keySetMaxAge || at - lastLoadAttempt < KEY_PROBE_INTERVAL_MS) return;
+    void load().catch(() => {});
+  }
+
   function verifyOnce(token: string) {
     return jwtVerify(token, keySet as NonNullable<typeof keySet>, {
       algorithms: ALLOWED_ALGORITHMS,
       issuer: options.issuer,
       audience: options.audience,
-      requiredClaims: ["sub", "exp"],
+      requiredClaims: ["sub", "exp", "iat"],
+      maxTokenAge: maxLifetime,
       currentDate: new Date(now()),
     });
   }
 
+  /** May an unknown kid reload the key set now? After the interval, or if the store has it. */
+  async function mayReloadFor(token: string): Promise<boolean> {
+    if (now() - loadedAt >= refreshInterval) return true;
+    if (!options.keyExists || now() - lastProbe < KEY_PROBE_INTERVAL_MS) return false;
+    lastProbe = now();
+    const { kid } = decodeProtectedHeader(token);
+    return typeof kid === "string" && kid.length <= 200 && (await options.keyExists(kid));
+  }
+
   const verify = async (token: string) => {
+    if (keySet) reloadIfOld();
     const known = verified.get(token);
     if (known) {
       if (now() < known.expiresAt) return { userId: known.userId, payload: known.payload };
@@ -116,25 +165,28 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     try {
       result = await verifyOnce(token);
     } catch (error) {
-      // A new key (rotation) shows up as an unknown kid: refresh, rate-limited, and retry once.
-      if (error instanceof errors.JWKSNoMatchingKey && now() - loadedAt >= refreshInterval) {
+      // A new key (rotation) shows up as an unknown kid: reload, rate-limited, and retry once
+      // (at once if a reload already changed the set meanwhile).
+      if (!(error instanceof errors.JWKSNoMatchingKey)) throw toInvalid(error);
+      if (generation === startedAt) {
+        if (!(await mayReloadFor(token))) throw toInvalid(error);
         await load();
-        startedAt = generation;
-        result = await verifyOnce(token).catch((retryError: unknown) => {
-          throw toInvalid(retryError);
-        });
-      } else {
-        throw toInvalid(error);
       }
+      startedAt = generation;
+      result = await verifyOnce(token).catch((retryError: unknown) => {
+        throw toInvalid(retryError);
+      });
     }
-    const sub = result.payload.sub;
+    const { sub, exp, iat } = result.payload;
     if (typeof sub !== "string" || sub.length === 0) throw new InvalidTokenError("missing sub");
+    // requiredClaims guarantees numeric exp and iat; the issuer never gives more than this.
+    const lifetime = Number(exp) - Number(iat);
+    if (lifetime > maxLifetime) throw new InvalidTokenError("lifetime too long");
     if (generation === startedAt) {
-      // requiredClaims guarantees a numeric exp.
       remember(token, {
         userId: sub,
         payload: result.payload,
-        expiresAt: Number(result.payload.exp) * 1000,
+        expiresAt: Math.min(Number(exp), Number(iat) + maxLifetime) * 1000,
       });
     }
     return { userId: sub, payload: result.payload };

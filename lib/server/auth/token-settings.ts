@@ -11,6 +11,7 @@ export const JWT_ALG = "EdDSA";
 export const JWT_CRV = "Ed25519";
 /**
  * How long a retired key's public half stays published, so tokens it signed keep verifying
- * until they expire. Better Auth's JWKS endpoint and our verifier use the same value.
+ * until they expire: their lifetime and a margin for clocks, not Better Auth's default of 30
+ * days. Better Auth's JWKS endpoint and our verifier use the same value.
  */
-export const JWKS_GRACE_SECONDS = 30 * 24 * 60 * 60;
+export const JWKS_GRACE_SECONDS = JWT_TTL_SECONDS + 5 * 60;

@@ -5,6 +5,8 @@ import { parseOrThrow } from "./validation";
 
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 16 * 1024;
+/** Every /api/auth/* body is read up to this many bytes, before Better Auth sees it. */
+export const AUTH_BODY_MAX_BYTES = 16 * 1024;
 
 /**
  * Reads a JSON body with a byte cap (checked on Content-Length and again while streaming,
@@ -17,7 +19,7 @@ export async function readJson<S extends z.ZodType>(
   options: { maxBytes?: number; emptyAs?: unknown } = {},
 ): Promise<z.output<S>> {
   const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
-  const text = await readText(request, maxBytes);
+  const text = await readBodyText(request, maxBytes);
   if (text.trim() === "") {
     if ("emptyAs" in options) return parseOrThrow(schema, options.emptyAs);
     throw new ApiError("validation_failed", "The request body must be a JSON object.");
@@ -35,7 +37,11 @@ export async function readJson<S extends z.ZodType>(
   return parseOrThrow(schema, data);
 }
 
-async function readText(request: Request, maxBytes: number): Promise<string> {
+/**
+ * The body as text, refused with 413 past `maxBytes`: checked on Content-Length and again while
+ * streaming (the header can lie or be absent), so no more than `maxBytes` is ever held.
+ */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const tooLarge = () =>
     new ApiError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
   const declared = Number(request.headers.get("content-length"));

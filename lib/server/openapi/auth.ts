@@ -6,18 +6,23 @@ import { z } from "zod";
 import type { ZodOpenApiOperationObject } from "zod-openapi";
 import { signInSchema, signUpSchema } from "@/lib/validation/auth";
 import { jsonContent } from "./content";
+import { errorResponse } from "./errors";
 
 /* Better Auth serves /api/auth/*; these are the calls an API client needs. */
 export const AUTH = "Authentication";
 const authJson = z.looseObject({}).meta({ description: "Better Auth's answer." });
 const authErrors = {
   "4XX": {
-    description: "Better Auth's error answer (invalid input, wrong credentials, rate limited).",
+    description: "Better Auth's error answer (invalid input, wrong credentials).",
     content: jsonContent(
       z.looseObject({ code: z.string().optional(), message: z.string().optional() }),
     ),
   },
+  // Doable's own checks run before Better Auth reads the request, and answer in the API's shape.
+  "413": errorResponse("payload_too_large"),
 };
+/** Sign-in, sign-up and reset mails are limited (lib/server/auth/limits.ts). */
+const limitedAuthErrors = { ...authErrors, "429": errorResponse("rate_limited") };
 
 export const authPaths = {
   "/api/auth/sign-up/email": {
@@ -28,7 +33,7 @@ export const authPaths = {
       requestBody: { required: true, content: jsonContent(signUpSchema) },
       responses: {
         "200": { description: "The new user and session.", content: jsonContent(authJson) },
-        ...authErrors,
+        ...limitedAuthErrors,
       },
     },
   },
@@ -40,7 +45,7 @@ export const authPaths = {
       requestBody: { required: true, content: jsonContent(signInSchema) },
       responses: {
         "200": { description: "The user and session.", content: jsonContent(authJson) },
-        ...authErrors,
+        ...limitedAuthErrors,
       },
     },
   },

@@ -4,7 +4,7 @@ import "server-only";
 
 import { z } from "zod";
 import type { ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from "zod-openapi";
-import { MAX_BODY_BYTES } from "@/lib/server/http/body";
+import { AUTH_BODY_MAX_BYTES, MAX_BODY_BYTES } from "@/lib/server/http/body";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/server/http/errors";
 import { BULK_BODY_MAX_BYTES } from "@/lib/tasks/model";
 import { jsonContent, requestIdHeader } from "./content";
@@ -34,7 +34,9 @@ const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
   not_found: "No such task among the caller's (also for ids that are not UUIDs).",
   precondition_failed:
     "If-Match names a version that is no longer current; nothing was changed. The current version is in ETag.",
-  payload_too_large: `The body is larger than the limit (${MAX_BODY_BYTES} bytes; bulk ${BULK_BODY_MAX_BYTES}).`,
+  payload_too_large: `The body is larger than the limit (${MAX_BODY_BYTES} bytes; bulk ${BULK_BODY_MAX_BYTES}; every /api/auth/* body ${AUTH_BODY_MAX_BYTES}).`,
+  rate_limited:
+    "Too many attempts: failed sign-ins for this account or from this address, sign-ups from this address, or reset mails for this account. The message says when to try again; so does Retry-After, in seconds.",
   internal: "An unexpected error; it was logged under `requestId`.",
   unavailable:
     "The database cannot be reached, or every database connection stayed busy (overload); retry after Retry-After seconds.",
@@ -46,7 +48,7 @@ export function errorResponse(code: ErrorCode): ZodOpenApiResponseObject {
   if (code === "unauthorized") {
     extra["WWW-Authenticate"] = z.string().meta({ example: 'Bearer realm="doable"' });
   }
-  if (code === "unavailable") {
+  if (code === "unavailable" || code === "rate_limited") {
     extra["Retry-After"] = z.string().meta({ description: "Seconds to wait." });
   }
   if (code === "precondition_failed") {

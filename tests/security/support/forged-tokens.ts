@@ -39,9 +39,10 @@ export interface Forgery {
 const now = () => Math.floor(Date.now() / 1000);
 const encodeJson = (value: unknown) => base64url.encode(JSON.stringify(value));
 
-/** Claims that would be accepted if only the signature were right. */
+/** Claims that would be accepted if only the signature were right (with the victim's session). */
 function victimClaims(m: ForgeryMaterial): JWTPayload {
-  return { sub: m.victimId, iss: m.issuer, aud: m.issuer, iat: now(), exp: now() + 900 };
+  const { sid } = decodeJwt(m.victimToken);
+  return { sub: m.victimId, sid, iss: m.issuer, aud: m.issuer, iat: now(), exp: now() + 900 };
 }
 
 function realKey(m: ForgeryMaterial): JWK & { kid: string; x: string } {
@@ -232,6 +233,29 @@ export const FORGERIES: Forgery[] = [
     name: "audience list without the app (app key)",
     forge: (m) =>
       m.signWithAppKey({ ...victimClaims(m), aud: ["https://evil.example", "other-api"] }),
+  },
+  {
+    name: "valid for a year from now, longer than the issued lifetime (app key)",
+    forge: (m) => m.signWithAppKey({ ...victimClaims(m), exp: now() + 365 * 86400 }),
+  },
+  {
+    name: "issued an hour ago, exp still ahead (app key)",
+    forge: (m) => m.signWithAppKey({ ...victimClaims(m), iat: now() - 3600 }),
+  },
+  {
+    name: "no session id (app key)",
+    forge: (m) => {
+      const { sid: _omitted, ...claims } = victimClaims(m);
+      return m.signWithAppKey(claims);
+    },
+  },
+  {
+    name: "the attacker's own session id with the victim's sub (app key)",
+    forge: (m) => m.signWithAppKey({ ...victimClaims(m), sid: decodeJwt(m.attackerToken).sid }),
+  },
+  {
+    name: "a made-up session id (app key)",
+    forge: (m) => m.signWithAppKey({ ...victimClaims(m), sid: "not-a-session" }),
   },
   {
     name: "no subject (app key)",
