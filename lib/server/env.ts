@@ -52,6 +52,20 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default("Doable <no-reply@doable.local>"),
 
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+
+  /**
+   * Web Push (VAPID) keys for reminders, from `npx web-push generate-vapid-keys`. Unset outside
+   * production: a pair is generated into DATA_DIR. In production without them, push is off.
+   */
+  VAPID_PUBLIC_KEY: z.string().min(1).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(1).optional(),
+  /** Who push services contact about this server's pushes: a mailto: or https: URL. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:)/, "VAPID_SUBJECT must start with mailto: or https:")
+    .optional(),
+  /** Protects the Vercel Cron route that dispatches reminders (Vercel sends it as a Bearer token). */
+  CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
 });
 
 type Env = z.infer<typeof envSchema> & {
@@ -86,6 +100,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const env = result.data;
   const isProduction = env.NODE_ENV === "production";
+  if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+    throw new ConfigError(
+      "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both (npx web-push generate-vapid-keys) or neither.",
+    );
+  }
   if (isProduction && !env.BETTER_AUTH_SECRET) {
     throw new ConfigError(
       "BETTER_AUTH_SECRET is not set: production needs a secret of 32+ characters (generate one with `openssl rand -base64 32`).",
