@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: staticSecurityHeaders(isProduction) },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+      // The service worker: browsers must see a new version at once, never a cached one.
+      { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] },
     ];
   },
 };

@@ -15,6 +15,9 @@ export function pageCsp(nonce: string, isDev: boolean): string {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (public/sw.js, Web Push reminders): 'strict-dynamic' above ignores
+    // 'self', so without this directive registration would be refused.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

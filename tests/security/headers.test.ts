@@ -45,6 +45,12 @@ describe("the page Content-Security-Policy", () => {
     expect(csp.get("connect-src")).toEqual(["'self'"]);
   });
 
+  it("allows exactly this origin's service worker (public/sw.js), in production and development", () => {
+    for (const isDev of [false, true]) {
+      expect(directives(pageCsp(nonce, isDev)).get("worker-src")).toEqual(["'self'"]);
+    }
+  });
+
   it("allows eval in development only (React's refresh needs it)", () => {
     expect(directives(pageCsp(nonce, true)).get("script-src")).toContain("'unsafe-eval'");
   });
@@ -97,7 +103,12 @@ describe("next.config.ts headers", () => {
           h.value,
         ]),
       );
-    return { config, all: forSource("/:path*"), api: forSource("/api/:path*") };
+    return {
+      config,
+      all: forSource("/:path*"),
+      api: forSource("/api/:path*"),
+      sw: forSource("/sw.js"),
+    };
   }
 
   it.each(["production", "development"])(
@@ -117,6 +128,13 @@ describe("next.config.ts headers", () => {
       expect(directives(API_CSP).get("frame-ancestors")).toEqual(["'none'"]);
     },
   );
+
+  it("the service worker is never served from a cache without asking", async () => {
+    for (const env of ["production", "development"]) {
+      const { sw } = await configFor(env);
+      expect([...sw], env).toEqual([["cache-control", "no-cache"]]);
+    }
+  });
 
   it("HSTS in production only", async () => {
     const production = await configFor("production");
