@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -11,7 +12,17 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads this file without the project's path aliases.
-import { DESCRIPTION_MAX, TAGS_MAX, TASK_PRIORITIES, TITLE_MAX } from "../lib/tasks/model";
+import {
+  DESCRIPTION_MAX,
+  PUSH_ENDPOINT_MAX,
+  REMINDERS_MAX,
+  REPEAT_RULE_MAX,
+  type Reminder,
+  type RepeatFrom,
+  TAGS_MAX,
+  TASK_PRIORITIES,
+  TITLE_MAX,
+} from "../lib/tasks/model";
 
 /*
  * Better Auth's tables, kept by hand (its CLI needs Node 22). Column lists follow
@@ -30,6 +41,11 @@ export const user = pgTable("user", {
   email: text("email").notNull().unique(),
   emailVerified: boolean("email_verified").notNull().default(false),
   image: text("image"),
+  // Doable's own fields on Better Auth's user (additionalFields in better-auth.ts).
+  /** The IANA zone "today" and repeats are reckoned in; taken from the browser at sign-up. */
+  timeZone: text("time_zone").notNull().default("UTC"),
+  /** Reminders also go out by e-mail. */
+  emailReminders: boolean("email_reminders").notNull().default(false),
   ...timestamps,
 });
 
@@ -132,6 +148,19 @@ export const tasks = pgTable(
     priority: taskPriority("priority").notNull().default("none"),
     dueAt: timestamp("due_at", { withTimezone: true }),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /** RFC 5545 RRULE without DTSTART (lib/server/tasks/recurrence.ts); null: does not repeat. */
+    repeatRule: text("repeat_rule"),
+    repeatFrom: text("repeat_from").$type<RepeatFrom>(),
+    reminders: jsonb("reminders").$type<Reminder[]>().notNull().default(sql`'[]'::jsonb`),
+    /* Reminder delivery (lib/server/reminders/): when the next one is due, who is sending it. */
+    nextReminderAt: timestamp("next_reminder_at", { withTimezone: true }),
+    /** Reminders due at or before this moment have been delivered. */
+    remindedThrough: timestamp("reminded_through", { withTimezone: true }),
+    snoozedUntil: timestamp("snoozed_until", { withTimezone: true }),
+    /** A dispatcher claimed the reminder until then; after it, another may retry. */
+    reminderLeaseUntil: timestamp("reminder_lease_until", { withTimezone: true }),
+    /** The occurrence created when this one was completed (reopening removes it if untouched). */
+    nextOccurrenceId: uuid("next_occurrence_id"),
     ...timestamps,
   },
   (t) => [
@@ -148,7 +177,48 @@ export const tasks = pgTable(
       sql`${t.description} is null or char_length(${t.description}) <= ${limit(DESCRIPTION_MAX)}`,
     ),
     check("tasks_tags_count", sql`coalesce(array_length(${t.tags}, 1), 0) <= ${limit(TAGS_MAX)}`),
+    check("tasks_repeat_needs_due", sql`${t.repeatRule} is null or ${t.dueAt} is not null`),
+    check(
+      "tasks_repeat_whole",
+      sql`(${t.repeatRule} is null) = (${t.repeatFrom} is null) and (${t.repeatFrom} is null or ${t.repeatFrom} in ('due', 'completion'))`,
+    ),
+    check(
+      "tasks_repeat_rule_length",
+      sql`${t.repeatRule} is null or char_length(${t.repeatRule}) <= ${limit(REPEAT_RULE_MAX)}`,
+    ),
+    check(
+      "tasks_reminders_count",
+      sql`jsonb_typeof(${t.reminders}) = 'array' and jsonb_array_length(${t.reminders}) <= ${limit(REMINDERS_MAX)}`,
+    ),
+    // The dispatcher's scan: reminders that are due.
+    index("tasks_next_reminder_idx")
+      .on(t.nextReminderAt)
+      .where(sql`${t.nextReminderAt} is not null`),
   ],
 );
 
 export type TaskRow = typeof tasks.$inferSelect;
+
+/** Browsers that receive this user's reminders by Web Push (one row per PushSubscription). */
+export const pushSubscriptions = pgTable(
+  "push_subscriptions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    endpoint: text("endpoint").notNull().unique(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    /** What the person sees in the device list, e.g. "Chrome on Linux". */
+    label: text("label").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("push_subscriptions_user_idx").on(t.userId),
+    check("push_endpoint_length", sql`char_length(${t.endpoint}) <= ${limit(PUSH_ENDPOINT_MAX)}`),
+  ],
+);
+
+export type PushSubscriptionRow = typeof pushSubscriptions.$inferSelect;

@@ -1,3 +1,5 @@
+import { type DueFilter, UPCOMING_DAYS } from "@/lib/tasks/model";
+
 /**
  * Due dates as people read them: "Today", "Tomorrow", "Friday", "3 Dec", in the browser's zone.
  * A task due on a day without a time is stored as the last millisecond of that local day, so it
@@ -106,7 +108,7 @@ export function dateFieldInDays(days: number, now = new Date()): string {
 
 /** Whether a due date falls in a list filter, the way the server decides it. */
 export function dueMatches(
-  filter: "overdue" | "today" | "week" | "none",
+  filter: DueFilter,
   dueAt: string | null,
   completed: boolean,
   now = new Date(),
@@ -116,5 +118,14 @@ export function dueMatches(
   const due = new Date(dueAt);
   if (filter === "overdue") return !completed && due.getTime() < now.getTime();
   const days = daysFromToday(due, now);
-  return filter === "today" ? days === 0 : days >= 0 && days < 7;
+  switch (filter) {
+    case "today":
+      return days === 0;
+    case "week":
+      return days >= 0 && days < 7;
+    case "agenda":
+      return !completed && days <= 0;
+    case "upcoming":
+      return days >= 0 && days < UPCOMING_DAYS;
+  }
 }

@@ -5,8 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ChevronRightIcon, FilterIcon, TagIcon } from "@/components/ui/icons";
 import { Menu, MenuChoices, MenuPanel } from "@/components/ui/menu";
 import { menuContentClass, menuItemClass, menuSeparatorClass } from "@/components/ui/menu-styles";
-import { DUE_FILTERS } from "@/lib/tasks/model";
-import { dueLabel, priorities, priorityLabel, type View } from "./view";
+import { dueLabel, menuDueFilters, priorities, priorityLabel, type View } from "./view";
 
 /** The value of each group's "Any" choice, which clears that filter: a control character,
  * which no tag can hold, so a tag named "any" stays a tag. */
@@ -54,7 +53,7 @@ export function FilterMenu({
         <MenuChoices
           label="Due"
           value={view.due ?? ANY}
-          choices={[[ANY, "Any time"], ...DUE_FILTERS.map((d) => [d, dueLabel[d]] as const)]}
+          choices={[[ANY, "Any time"], ...menuDueFilters.map((d) => [d, dueLabel[d]] as const)]}
           onChange={(due) => onChange({ due: orNull(due) })}
         />
         {tagChoices.length > 0 && (

@@ -63,7 +63,17 @@ export const dueLabel: Record<DueFilter, string> = {
   today: "Due today",
   week: "Due this week",
   none: "No due date",
+  agenda: "Today and overdue",
+  upcoming: "Next 14 days",
 };
+
+/** The due filters the filter menu offers; agenda and upcoming are views of their own. */
+export const menuDueFilters = [
+  "overdue",
+  "today",
+  "week",
+  "none",
+] as const satisfies readonly DueFilter[];
 
 export const sortLabel: Record<SortKey, string> = {
   created: "Date added",

@@ -20,13 +20,14 @@ import {
 import type { Database } from "@/db";
 import { type TaskRow, tasks } from "@/db/schema";
 import type { ListPosition } from "@/lib/server/tasks/cursor";
-import type {
-  DueFilter,
-  SortKey,
-  SortOrder,
-  TaskCounts,
-  TaskPriority,
-  TaskStatus,
+import {
+  type DueFilter,
+  type SortKey,
+  type SortOrder,
+  type TaskCounts,
+  type TaskPriority,
+  type TaskStatus,
+  UPCOMING_DAYS,
 } from "@/lib/tasks/model";
 
 interface TaskFilters {
@@ -35,8 +36,10 @@ interface TaskFilters {
   priority?: TaskPriority;
   tag?: string;
   due?: DueFilter;
-  /** Minutes ahead of UTC: where "today" starts for the caller. */
+  /** Minutes ahead of UTC: where "today" starts for the caller (due=today, week). */
   utcOffset?: number;
+  /** The user's IANA zone: where "today" starts for due=agenda and due=upcoming. */
+  timeZone?: string;
 }
 
 interface ListOptions extends TaskFilters {
@@ -79,11 +82,32 @@ function filterConditions(userId: string, filters: TaskFilters, now: Date): SQL[
   }
   if (filters.priority) conditions.push(eq(tasks.priority, filters.priority));
   if (filters.tag) conditions.push(arrayContains(tasks.tags, [filters.tag]));
-  if (filters.due) conditions.push(dueCondition(filters.due, now, filters.utcOffset ?? 0));
+  if (filters.due) conditions.push(dueCondition(filters, filters.due, now));
   return conditions;
 }
 
-function dueCondition(due: DueFilter, now: Date, utcOffsetMinutes: number): SQL {
+/**
+ * A local day's bounds in the user's zone, computed by PostgreSQL: the start of the day `days`
+ * after today (date_trunc in the zone, then calendar days in local time, so a day across a
+ * daylight-saving change is 23 or 25 hours long).
+ */
+function localDayStart(now: Date, zone: string, days: number): SQL {
+  const today = sql`date_trunc('day', ${now.toISOString()}::timestamptz, ${zone}::text)`;
+  return sql`((${today} at time zone ${zone}::text) + make_interval(days => ${days}::int)) at time zone ${zone}::text`;
+}
+
+function dueCondition(filters: TaskFilters, due: DueFilter, now: Date): SQL {
+  if (due === "agenda" || due === "upcoming") {
+    const zone = filters.timeZone ?? "UTC";
+    if (due === "agenda") {
+      return and(eq(tasks.completed, false), lt(tasks.dueAt, localDayStart(now, zone, 1))) as SQL;
+    }
+    return and(
+      gte(tasks.dueAt, localDayStart(now, zone, 0)),
+      lt(tasks.dueAt, localDayStart(now, zone, UPCOMING_DAYS)),
+    ) as SQL;
+  }
+  const utcOffsetMinutes = filters.utcOffset ?? 0;
   const offsetMs = utcOffsetMinutes * 60_000;
   const startOfToday = new Date(
     Math.floor((now.getTime() + offsetMs) / DAY_MS) * DAY_MS - offsetMs,

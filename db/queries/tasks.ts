@@ -4,18 +4,23 @@
  * is one statement (neon-http has no interactive transactions), atomic on every driver.
  */
 import "server-only";
-import { and, eq, inArray, not, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, not, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type TaskRow, tasks } from "@/db/schema";
 import type { BulkAction } from "@/lib/tasks/model";
-import type { TaskInputParsed } from "@/lib/validation/tasks";
 
 /**
  * The next updatedAt of a row being written: now, truncated to the millisecond the API shows,
  * and at least a millisecond past the previous value. So every write yields a new ETag, even
  * two writes in the same millisecond (concurrent updates of a row run one after the other).
  */
-const nextUpdatedAt = sql`greatest(date_trunc('milliseconds', now()), date_trunc('milliseconds', ${tasks.updatedAt}) + interval '1 millisecond')`;
+export const nextUpdatedAt = sql`greatest(date_trunc('milliseconds', now()), date_trunc('milliseconds', ${tasks.updatedAt}) + interval '1 millisecond')`;
+
+/**
+ * Plain tasks: neither repeating nor an occurrence that created another. Their completion is
+ * one statement here; the others go through lib/server/tasks/occurrences.ts.
+ */
+const isPlainTask = and(isNull(tasks.repeatRule), isNull(tasks.nextOccurrenceId)) as SQL;
 
 export async function getTask(db: Database, userId: string, id: string): Promise<TaskRow | null> {
   const [row] = await db
@@ -28,20 +33,33 @@ export async function getTask(db: Database, userId: string, id: string): Promise
 
 /* -------------------------------------------------------------- writes */
 
-function editableFields(input: TaskInputParsed) {
-  return {
-    title: input.title,
-    description: input.description,
-    priority: input.priority,
-    dueAt: input.dueAt === null ? null : new Date(input.dueAt),
-    tags: input.tags,
-  };
+/**
+ * The columns a create or a replace writes, as lib/server/tasks/planning.ts derives them from
+ * the request (the repeat normalised, the next reminder's moment). A write also ends any snooze
+ * and any dispatcher's claim: the reminders start over from the new fields.
+ */
+export type TaskFields = Pick<
+  TaskRow,
+  | "title"
+  | "description"
+  | "priority"
+  | "dueAt"
+  | "tags"
+  | "repeatRule"
+  | "repeatFrom"
+  | "reminders"
+  | "nextReminderAt"
+  | "remindedThrough"
+>;
+
+function editableFields(fields: TaskFields) {
+  return { ...fields, snoozedUntil: null, reminderLeaseUntil: null };
 }
 
 export async function createTask(
   db: Database,
   userId: string,
-  input: TaskInputParsed,
+  input: TaskFields,
 ): Promise<TaskRow> {
   const [row] = await db
     .insert(tasks)
@@ -81,7 +99,7 @@ export async function replaceTask(
   db: Database,
   userId: string,
   id: string,
-  input: TaskInputParsed,
+  input: TaskFields,
   versions?: Date[],
 ): Promise<WriteResult> {
   const [row] = await db
@@ -128,8 +146,10 @@ function completionChange(completed: boolean | undefined) {
 }
 
 /**
- * PATCH complete: sets `completed`, or flips it when undefined, in one statement
- * (`completed = not completed`), so concurrent toggles never lose one.
+ * PATCH complete of a plain task: sets `completed`, or flips it when undefined, in one
+ * statement (`completed = not completed`), so concurrent toggles never lose one. Null when the
+ * task is not the caller's, or not plain (a repeating task or an occurrence: the caller reads it
+ * and goes through lib/server/tasks/occurrences.ts).
  */
 export async function setCompleted(
   db: Database,
@@ -140,12 +160,15 @@ export async function setCompleted(
   const [row] = await db
     .update(tasks)
     .set(completionChange(completed))
-    .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
+    .where(and(eq(tasks.id, id), eq(tasks.userId, userId), isPlainTask))
     .returning();
   return row ?? null;
 }
 
-/** One action on many of the caller's tasks, in one statement; returns the ids it touched. */
+/**
+ * One action on many of the caller's tasks, in one statement; returns the ids it touched.
+ * Completing and reopening touch plain tasks only (see setCompleted).
+ */
 export async function bulkUpdate(
   db: Database,
   userId: string,
@@ -160,7 +183,7 @@ export async function bulkUpdate(
       : await db
           .update(tasks)
           .set(completionChange(action === "complete"))
-          .where(where)
+          .where(and(where, isPlainTask))
           .returning({ id: tasks.id });
   return rows.map((row) => row.id);
 }

@@ -24,16 +24,36 @@ export const BULK_IDS_MAX = 500;
 export const BULK_BODY_MAX_BYTES = 32 * 1024;
 /** Minutes ahead of UTC accepted for "today"/"week" (UTC-14:00 .. UTC+14:00). */
 export const UTC_OFFSET_MAX = 14 * 60;
+/** Reminders one task may have. */
+export const REMINDERS_MAX = 5;
+/** The earliest a relative reminder may come: four weeks before the due time. */
+export const REMINDER_MINUTES_MAX = 4 * 7 * 24 * 60;
+export const REPEAT_RULE_MAX = 500;
+/** How far ahead the Upcoming view looks, in days (today included). */
+export const UPCOMING_DAYS = 14;
+/** A snooze is this many minutes unless the request says otherwise (1..SNOOZE_MINUTES_MAX). */
+export const SNOOZE_MINUTES_DEFAULT = 10;
+export const SNOOZE_MINUTES_MAX = 24 * 60;
+/** The longest push endpoint URL accepted (push services use a few hundred characters). */
+export const PUSH_ENDPOINT_MAX = 1000;
+/** Devices (browsers) one user may have subscribed to push reminders. */
+export const PUSH_DEVICES_MAX = 20;
 
 /* ----------------------------------------------------------------- enums */
 
 /** Declared from least to most important: the database enum orders them this way. */
 export const TASK_PRIORITIES = ["none", "low", "medium", "high"] as const;
 export const TASK_STATUSES = ["all", "active", "completed"] as const;
-export const DUE_FILTERS = ["overdue", "today", "week", "none"] as const;
+/**
+ * "agenda": the Today view, incomplete tasks overdue or due today; "upcoming": due from today
+ * through UPCOMING_DAYS ahead. Both in the user's time zone.
+ */
+export const DUE_FILTERS = ["overdue", "today", "week", "none", "agenda", "upcoming"] as const;
 export const SORT_KEYS = ["created", "updated", "due", "priority", "title"] as const;
 export const SORT_ORDERS = ["asc", "desc"] as const;
 export const BULK_ACTIONS = ["complete", "uncomplete", "delete"] as const;
+/** A repeat counts from the due date ("every Monday") or from when it was completed. */
+export const REPEAT_FROM = ["due", "completion"] as const;
 
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -41,6 +61,19 @@ export type DueFilter = (typeof DUE_FILTERS)[number];
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortOrder = (typeof SORT_ORDERS)[number];
 export type BulkAction = (typeof BULK_ACTIONS)[number];
+export type RepeatFrom = (typeof REPEAT_FROM)[number];
+
+/** How a task repeats: an RFC 5545 RRULE without DTSTART, e.g. "FREQ=WEEKLY;BYDAY=MO,TH". */
+export interface Repeat {
+  rule: string;
+  from: RepeatFrom;
+}
+
+/**
+ * When to be reminded: minutes before the due time (for a task due on a day without a time,
+ * before 09:00 that day), or at a moment.
+ */
+export type Reminder = { minutesBefore: number } | { at: string };
 
 /** The list's sort when a request names none. */
 export const DEFAULT_SORT: SortKey = "created";
@@ -66,6 +99,12 @@ export interface Task {
   priority: TaskPriority;
   dueAt: string | null;
   tags: string[];
+  repeat: Repeat | null;
+  reminders: Reminder[];
+  /** When the next reminder goes out; null when none is left. */
+  nextReminderAt: string | null;
+  /** For a completed occurrence of a repeating task: the occurrence that followed it. */
+  nextOccurrenceId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -77,6 +116,8 @@ export interface TaskInput {
   priority?: TaskPriority;
   dueAt?: string | null;
   tags?: string[];
+  repeat?: Repeat | null;
+  reminders?: Reminder[];
 }
 
 /** How many of the caller's tasks match the filters other than status, per status. */
@@ -95,4 +136,17 @@ export interface BulkResult {
   affected: number;
   /** The ids that were affected; others were not the caller's or did not exist. */
   ids: string[];
+}
+
+/** PATCH .../complete answers the task, and for a repeating task the occurrence it created. */
+export interface CompleteResult extends Task {
+  nextOccurrence: Task | null;
+}
+
+/** A browser subscribed to this user's push reminders, as the device list shows it. */
+export interface PushDevice {
+  id: string;
+  label: string;
+  createdAt: string;
+  lastUsedAt: string | null;
 }

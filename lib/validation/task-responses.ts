@@ -6,6 +6,9 @@ import { z } from "zod";
 import {
   BULK_ACTIONS,
   type BulkResult,
+  type CompleteResult,
+  type PushDevice,
+  REPEAT_FROM,
   type Task,
   type TaskCounts,
   type TaskList,
@@ -25,10 +28,37 @@ export const taskSchema = z
     priority: prioritySchema,
     dueAt: isoTimestamp.nullable(),
     tags: z.array(z.string()),
+    repeat: z.object({ rule: z.string(), from: z.enum(REPEAT_FROM) }).nullable(),
+    reminders: z.array(
+      z.union([z.object({ minutesBefore: z.number().int() }), z.object({ at: isoTimestamp })]),
+    ),
+    nextReminderAt: isoTimestamp
+      .nullable()
+      .meta({ description: "When the next reminder goes out; null when none is left." }),
+    nextOccurrenceId: z.uuid().nullable().meta({
+      description: "For a completed occurrence of a repeating task: the occurrence it created.",
+    }),
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })
   .meta({ id: "Task", description: "A task; timestamps are ISO-8601 in UTC." });
+
+export const completeResultSchema = taskSchema
+  .extend({
+    nextOccurrence: taskSchema.nullable().meta({
+      description: "For a repeating task just completed: the next occurrence, created with it.",
+    }),
+  })
+  .meta({ id: "CompleteResult" });
+
+export const pushDeviceSchema = z
+  .object({
+    id: z.uuid(),
+    label: z.string().meta({ example: "Chrome on Linux" }),
+    createdAt: isoTimestamp,
+    lastUsedAt: isoTimestamp.nullable(),
+  })
+  .meta({ id: "PushDevice", description: "A browser that receives this user's reminders." });
 
 const taskCountsSchema = z
   .object({ all: z.number().int(), active: z.number().int(), completed: z.number().int() })
@@ -67,4 +97,6 @@ export type ResponsesMatchModel = [
   Agree<Same<z.output<typeof taskCountsSchema>, TaskCounts>>,
   Agree<Same<z.output<typeof taskListSchema>, TaskList>>,
   Agree<Same<z.output<typeof bulkResultSchema>, BulkResult>>,
+  Agree<Same<z.output<typeof completeResultSchema>, CompleteResult>>,
+  Agree<Same<z.output<typeof pushDeviceSchema>, PushDevice>>,
 ];

@@ -27,6 +27,7 @@ import {
   TITLE_MAX,
   UTC_OFFSET_MAX,
 } from "@/lib/tasks/model";
+import { instantSchema, remindersSchema, repeatSchema } from "./task-planning";
 import { CONTROL, isUnicode, line, listOf, NUL, unknownFields } from "./text";
 import type { Agree, Same } from "./type-checks";
 
@@ -70,25 +71,11 @@ export const prioritySchema = z
   .enum(TASK_PRIORITIES, { error: `Priority must be one of ${listOf(TASK_PRIORITIES)}` })
   .meta({ id: "TaskPriority", description: "How important the task is." });
 
-const DUE_MIN = Date.UTC(1000, 0, 1);
-const DUE_MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-
-const dueAtSchema = z.iso
-  .datetime({
-    offset: true,
-    error: "Due date must be an ISO-8601 date-time with a time zone, e.g. 2030-01-31T17:00:00Z",
-  })
-  .refine((v) => {
-    const ms = Date.parse(v);
-    return ms >= DUE_MIN && ms <= DUE_MAX;
-  }, "Due date must be between the years 1000 and 9999")
-  // Stored and returned in UTC.
-  .transform((v) => new Date(v).toISOString())
-  .nullable()
-  .meta({
-    description: "ISO-8601 date-time with an offset, or null.",
-    example: "2030-01-31T17:00:00Z",
-  });
+// Stored and returned in UTC.
+const dueAtSchema = instantSchema("Due date").nullable().meta({
+  description: "ISO-8601 date-time with an offset, or null.",
+  example: "2030-01-31T17:00:00Z",
+});
 
 const tagSchema = z
   .string({ error: "Each tag must be text" })
@@ -118,6 +105,8 @@ export const taskInputSchema = z
       priority: prioritySchema.default("none"),
       dueAt: dueAtSchema.default(null),
       tags: tagsSchema.default([]),
+      repeat: repeatSchema.default(null),
+      reminders: remindersSchema.default([]),
     },
     { error: unknownFields("field") },
   )

@@ -4,7 +4,9 @@
  */
 
 import * as complete from "@/app/api/[userId]/tasks/[id]/complete/route";
+import * as snooze from "@/app/api/[userId]/tasks/[id]/reminders/snooze/route";
 import * as one from "@/app/api/[userId]/tasks/[id]/route";
+import * as skip from "@/app/api/[userId]/tasks/[id]/skip/route";
 import * as bulk from "@/app/api/[userId]/tasks/bulk/route";
 import * as collection from "@/app/api/[userId]/tasks/route";
 import type { ErrorBody } from "@/lib/server/http/errors";
@@ -34,16 +36,22 @@ function decode(segment: string): string {
 
 function resolve(pathname: string): { module: RouteModule; params: Record<string, string> } {
   const parts = pathname.split("/").slice(1).map(decode);
-  const [api, userId, tasks, id, extra, ...rest] = parts;
-  if (api !== "api" || userId === undefined || tasks !== "tasks" || rest.length > 0) {
+  const [api, userId, tasks, id, ...rest] = parts;
+  if (api !== "api" || userId === undefined || tasks !== "tasks") {
     throw new Error(`not a tasks API path: ${pathname}`);
   }
   if (id === undefined) return { module: collection as RouteModule, params: { userId } };
-  if (id === "bulk" && extra === undefined)
-    return { module: bulk as RouteModule, params: { userId } };
-  if (extra === undefined) return { module: one as RouteModule, params: { userId, id } };
-  if (extra === "complete") return { module: complete as RouteModule, params: { userId, id } };
-  throw new Error(`not a tasks API path: ${pathname}`);
+  const tail = rest.join("/");
+  if (id === "bulk" && tail === "") return { module: bulk as RouteModule, params: { userId } };
+  const byTail: Record<string, unknown> = {
+    "": one,
+    complete,
+    skip,
+    "reminders/snooze": snooze,
+  };
+  const module = byTail[tail];
+  if (!module) throw new Error(`not a tasks API path: ${pathname}`);
+  return { module: module as RouteModule, params: { userId, id } };
 }
 
 /** Sends one request to the handler for `path` (e.g. `/api/u1/tasks?limit=5`). */

@@ -23,6 +23,8 @@ describe("taskInputSchema", () => {
       priority: "none",
       dueAt: null,
       tags: [],
+      repeat: null,
+      reminders: [],
     });
   });
 

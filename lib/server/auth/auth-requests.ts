@@ -7,6 +7,7 @@ import { forgetSessionChecks } from "@/lib/server/auth/verify-token";
 import { getEnv } from "@/lib/server/env";
 import { AUTH_BODY_MAX_BYTES, readBodyText } from "@/lib/server/http/body";
 import { ApiError } from "@/lib/server/http/errors";
+import { forgetUserSettings, isTimeZone } from "@/lib/server/users/settings";
 import { emailSchema, NAME_MAX } from "@/lib/validation/auth";
 
 /** Paths after which the sessions they end must stop every token at once in this process. */
@@ -60,7 +61,7 @@ export async function prepareAuthRequest(request: Request): Promise<PreparedAuth
     }),
   };
 
-  if (path === "/sign-up/email" || path === "/update-user") checkName(body.name);
+  if (path === "/sign-up/email" || path === "/update-user") checkUserFields(body);
   if (path === "/request-password-reset") checkResetRequest(body);
   if (path === "/delete-user" && (typeof body.password !== "string" || body.password === "")) {
     throw new ApiError("validation_failed", "Enter your password to delete your account.", [
@@ -95,6 +96,7 @@ export async function prepareAuthRequest(request: Request): Promise<PreparedAuth
         }
       }
       if (response.ok && ENDS_SESSIONS.has(path)) forgetSessionChecks();
+      if (response.ok && (path === "/update-user" || path === "/delete-user")) forgetUserSettings();
     },
   };
 }
@@ -131,10 +133,19 @@ function checkResetRequest(body: Record<string, unknown>): void {
   }
 }
 
-function checkName(name: unknown): void {
-  if (name === undefined) return;
-  if (typeof name !== "string" || name.length > NAME_MAX) {
-    const message = `Name must be text of at most ${NAME_MAX} characters`;
-    throw new ApiError("validation_failed", message, [{ path: "name", message }]);
+/** The user's fields Doable adds to, or limits in, Better Auth's sign-up and update. */
+function checkUserFields(body: Record<string, unknown>): void {
+  const refuse = (path: string, message: string) => {
+    throw new ApiError("validation_failed", message, [{ path, message }]);
+  };
+  const { name, timeZone, emailReminders } = body;
+  if (name !== undefined && (typeof name !== "string" || name.length > NAME_MAX)) {
+    refuse("name", `Name must be text of at most ${NAME_MAX} characters`);
+  }
+  if (timeZone !== undefined && !isTimeZone(timeZone)) {
+    refuse("timeZone", "timeZone must be an IANA time zone, e.g. Europe/Berlin");
+  }
+  if (emailReminders !== undefined && typeof emailReminders !== "boolean") {
+    refuse("emailReminders", "emailReminders must be true or false");
   }
 }

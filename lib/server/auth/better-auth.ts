@@ -89,7 +89,14 @@ function createAuth(db: Parameters<typeof drizzleAdapter>[0], secret: string) {
       // Sliding renewal: a session used within a day of its last refresh is extended.
       updateAge: 60 * 60 * 24,
     },
-    user: { deleteUser: { enabled: true } },
+    user: {
+      deleteUser: { enabled: true },
+      // Doable's own columns on the user (db/schema.ts), checked in auth-requests.ts.
+      additionalFields: {
+        timeZone: { type: "string", required: false, defaultValue: "UTC", input: true },
+        emailReminders: { type: "boolean", required: false, defaultValue: false, input: true },
+      },
+    },
     // Better Auth's limiter counts per X-Forwarded-For value, which a client can set; ours
     // (lib/server/auth/limits.ts, applied in the route) counts by what it protects.
     rateLimit: { enabled: false },

@@ -1,8 +1,9 @@
 import "server-only";
-import { type Database, getDb } from "@/db";
+import { type Database, type DbHandle, getDbHandle } from "@/db";
 import { pgErrorCode } from "@/db/errors";
 import { userExists } from "@/db/queries/users";
 import { BEARER_CHALLENGE, requireUser } from "@/lib/server/auth/require-user";
+import { getUserSettings } from "@/lib/server/users/settings";
 import { ApiError } from "./errors";
 import { route } from "./route";
 
@@ -20,6 +21,10 @@ interface UserContext<P> {
    * touched nothing): see "the deleted-account rule" below.
    */
   confirmAccount(): Promise<void>;
+  /** The caller's time zone (remembered per process, lib/server/users/settings.ts). */
+  timeZone(): Promise<string>;
+  /** Runs statements atomically on every driver (DbHandle.batch). */
+  batch: DbHandle["batch"];
 }
 
 type UserHandler<P> = (ctx: UserContext<P>) => Promise<Response>;
@@ -40,12 +45,22 @@ export function userRoute<P extends { userId: string }>(name: string, handler: U
   return route<P>(name, async (request, { params, requestId, setUserId }) => {
     const userId = await requireUser(request, params.userId);
     setUserId(userId);
-    const db = await getDb();
+    const { db, batch } = await getDbHandle();
     const confirmAccount = async () => {
       if (!(await userExists(db, userId))) throw accountGone();
     };
+    const timeZone = async () => (await getUserSettings(db, userId)).timeZone;
     try {
-      return await handler({ request, params, userId, db, requestId, confirmAccount });
+      return await handler({
+        request,
+        params,
+        userId,
+        db,
+        requestId,
+        confirmAccount,
+        timeZone,
+        batch,
+      });
     } catch (error) {
       // 23503, a foreign key refused the write: the account may have been deleted meanwhile.
       const foundNothing = error instanceof ApiError && error.code === "not_found";

@@ -20,12 +20,15 @@ export function parseTaskId(id: string): string {
   return parsed.data;
 }
 
-/** A task as JSON with its version in ETag. */
-export function taskResponse(row: TaskRow, init: { status?: number; headers?: HeadersInit } = {}) {
+/** A task as JSON with its version in ETag; `extra` adds fields beside the task's own. */
+export function taskResponse(
+  row: TaskRow,
+  init: { status?: number; headers?: HeadersInit; extra?: Record<string, unknown> } = {},
+) {
   const headers = new Headers(init.headers);
   headers.set("ETag", taskEtag(row.updatedAt));
   headers.set("Cache-Control", "no-store");
-  return Response.json(toTask(row), { status: init.status ?? 200, headers });
+  return Response.json({ ...toTask(row), ...init.extra }, { status: init.status ?? 200, headers });
 }
 
 /** 412 for an If-Match that names an old version; the current one is in ETag. */

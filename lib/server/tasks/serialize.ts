@@ -13,6 +13,11 @@ export function toTask(row: TaskRow): Task {
     priority: row.priority,
     dueAt: row.dueAt ? row.dueAt.toISOString() : null,
     tags: row.tags,
+    repeat:
+      row.repeatRule && row.repeatFrom ? { rule: row.repeatRule, from: row.repeatFrom } : null,
+    reminders: row.reminders,
+    nextReminderAt: row.nextReminderAt ? row.nextReminderAt.toISOString() : null,
+    nextOccurrenceId: row.nextOccurrenceId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -6,6 +6,7 @@ import { unsupportedMethods } from "@/lib/server/http/methods";
 import { readQuery } from "@/lib/server/http/query";
 import { userRoute } from "@/lib/server/http/user-route";
 import { decodeCursor, encodeCursor, type ListPosition } from "@/lib/server/tasks/cursor";
+import { taskFields } from "@/lib/server/tasks/planning";
 import { taskResponse } from "@/lib/server/tasks/responses";
 import { toTask } from "@/lib/server/tasks/serialize";
 import { DEFAULT_ORDER } from "@/lib/tasks/model";
@@ -16,7 +17,7 @@ type Params = { userId: string };
 /** The caller's tasks, one page at a time, with per-status counts. */
 export const GET = userRoute<Params>(
   "GET /api/{userId}/tasks",
-  async ({ request, userId, db, confirmAccount }) => {
+  async ({ request, userId, db, confirmAccount, timeZone }) => {
     const {
       cursor,
       status,
@@ -41,9 +42,12 @@ export const GET = userRoute<Params>(
       after = position;
     }
     const now = new Date();
+    // "agenda" and "upcoming" are reckoned in the user's zone.
+    const zoned = filters.due === "agenda" || filters.due === "upcoming";
+    const where = { ...filters, timeZone: zoned ? await timeZone() : undefined };
     const [page, counts] = await Promise.all([
-      listTasks(db, userId, { ...filters, status, sort, order, limit, after, now }),
-      countTasks(db, userId, filters, now),
+      listTasks(db, userId, { ...where, status, sort, order, limit, after, now }),
+      countTasks(db, userId, where, now),
     ]);
     if (counts.all === 0) await confirmAccount();
     return Response.json(
@@ -60,9 +64,9 @@ export const GET = userRoute<Params>(
 /** Creates a task: 201 with the task and its Location. */
 export const POST = userRoute<Params>(
   "POST /api/{userId}/tasks",
-  async ({ request, userId, db }) => {
+  async ({ request, userId, db, timeZone }) => {
     const input = await readJson(request, taskInputSchema);
-    const row = await createTask(db, userId, input);
+    const row = await createTask(db, userId, await taskFields(input, timeZone));
     return taskResponse(row, {
       status: 201,
       headers: { Location: `/api/${encodeURIComponent(userId)}/tasks/${row.id}` },

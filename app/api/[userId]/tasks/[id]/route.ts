@@ -2,6 +2,7 @@ import { deleteTask, getTask, replaceTask } from "@/db/queries/tasks";
 import { readJson } from "@/lib/server/http/body";
 import { unsupportedMethods } from "@/lib/server/http/methods";
 import { userRoute } from "@/lib/server/http/user-route";
+import { taskFields } from "@/lib/server/tasks/planning";
 import {
   parseTaskId,
   preconditionFailed,
@@ -26,11 +27,12 @@ export const GET = userRoute<Params>(
 /** Replaces the editable fields; with If-Match, only if the task is still at that version. */
 export const PUT = userRoute<Params>(
   "PUT /api/{userId}/tasks/{id}",
-  async ({ request, userId, db, params }) => {
+  async ({ request, userId, db, params, timeZone }) => {
     const id = parseTaskId(params.id);
     const input = await readJson(request, taskInputSchema);
     const versions = parseIfMatch(request.headers.get("if-match"));
-    const result = await replaceTask(db, userId, id, input, versions);
+    const fields = await taskFields(input, timeZone);
+    const result = await replaceTask(db, userId, id, fields, versions);
     if (result.status === "not_found") throw taskNotFound();
     if (result.status === "precondition_failed") throw preconditionFailed(result.task);
     return taskResponse(result.task);
