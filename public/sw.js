@@ -1,7 +1,8 @@
 /*
  * Doable's service worker: task reminders through Web Push, with the tab closed.
  * Plain JavaScript, no build step, no imports. The push payload is a ReminderPush
- * (lib/push-client.ts): { type: "reminder", taskId, userId, title, body, dueAt, url }.
+ * (lib/push-client.ts): { type: "reminder", taskId, userId, title, body, dueAt, url }, or a
+ * test from the account menu: { type: "test", title, body }, always shown by the system.
  */
 
 // A new version takes over at once: there is no cache here to keep consistent.
@@ -24,6 +25,13 @@ async function handlePush(event) {
   try {
     reminder = event.data ? event.data.json() : null;
   } catch {
+    return;
+  }
+  if (reminder?.type === "test") {
+    await self.registration.showNotification(reminder.title, {
+      body: reminder.body,
+      tag: "doable-test",
+    });
     return;
   }
   if (reminder?.type !== "reminder") return;

@@ -64,6 +64,11 @@ const envSchema = z.object({
     .string()
     .regex(/^(mailto:|https:)/, "VAPID_SUBJECT must start with mailto: or https:")
     .optional(),
+  /**
+   * Under `next start` and `next dev` outside Vercel, due reminders are dispatched every this
+   * many seconds by a timer in the server; 0 turns the timer off (use cron and `npm run reminders`).
+   */
+  REMINDER_TIMER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Protects the Vercel Cron route that dispatches reminders (Vercel sends it as a Bearer token). */
   CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
 });

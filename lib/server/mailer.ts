@@ -45,3 +45,15 @@ export function sendPasswordResetMail(to: string, name: string, url: string): Pr
     text: `Hi ${name},\n\nSomeone asked to reset the password of your Doable account. To choose a new password, open:\n\n${url}\n\nThe link works for one hour. If it wasn't you, ignore this mail: your password stays as it is.\n`,
   });
 }
+
+export function sendReminderMail(
+  to: string,
+  name: string,
+  reminder: { title: string; when: string; url: string },
+): Promise<void> {
+  return sendMail({
+    to,
+    subject: `Reminder: ${reminder.title}`,
+    text: `Hi ${name},\n\n${reminder.title}\n${reminder.when}\n\nOpen it in Doable: ${reminder.url}\n\nYou get these because e-mail reminders are on; turn them off in Doable's account menu.\n`,
+  });
+}

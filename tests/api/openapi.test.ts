@@ -213,15 +213,34 @@ describe("OpenAPI document", () => {
     const taskPaths = Object.entries(doc.paths).filter(([p]) =>
       p.startsWith("/api/{userId}/tasks"),
     );
-    expect(taskPaths).toHaveLength(4);
+    expect(taskPaths).toHaveLength(6);
     const expectations: Record<string, string[]> = {
       "get /api/{userId}/tasks": ["400", "401", "403", "500", "503"],
       "post /api/{userId}/tasks": ["400", "401", "403", "413", "500", "503"],
       "get /api/{userId}/tasks/{id}": ["401", "403", "404", "500", "503"],
       "put /api/{userId}/tasks/{id}": ["400", "401", "403", "404", "412", "413", "500", "503"],
       "delete /api/{userId}/tasks/{id}": ["401", "403", "404", "412", "500", "503"],
-      "patch /api/{userId}/tasks/{id}/complete": ["400", "401", "403", "404", "413", "500", "503"],
+      "patch /api/{userId}/tasks/{id}/complete": [
+        "400",
+        "401",
+        "403",
+        "404",
+        "409",
+        "413",
+        "500",
+        "503",
+      ],
       "post /api/{userId}/tasks/bulk": ["400", "401", "403", "413", "500", "503"],
+      "post /api/{userId}/tasks/{id}/skip": ["401", "403", "404", "409", "500", "503"],
+      "post /api/{userId}/tasks/{id}/reminders/snooze": [
+        "400",
+        "401",
+        "403",
+        "404",
+        "413",
+        "500",
+        "503",
+      ],
     };
     let operations = 0;
     for (const [template, item] of taskPaths) {
@@ -243,7 +262,7 @@ describe("OpenAPI document", () => {
         }
       }
     }
-    expect(operations).toBe(7);
+    expect(operations).toBe(9);
   });
 
   it("is generated from the zod schemas the handlers use", () => {

@@ -6,6 +6,7 @@
 import "server-only";
 import { createDocument } from "zod-openapi";
 import { AUTH, authPaths } from "./auth";
+import { plannerPaths, REMINDERS } from "./planner";
 import { SERVICE, servicePaths } from "./service";
 import { TASKS, taskPaths } from "./tasks";
 
@@ -26,6 +27,7 @@ function buildDocument() {
     servers: [{ url: "/" }],
     tags: [
       { name: TASKS, description: "The caller's tasks." },
+      { name: REMINDERS, description: "Push devices, snooze, and the reminder dispatch." },
       { name: AUTH, description: "Served by Better Auth: accounts, sessions and API tokens." },
       { name: SERVICE, description: "Health and this document." },
     ],
@@ -39,7 +41,7 @@ function buildDocument() {
         },
       },
     },
-    paths: { ...taskPaths, ...authPaths, ...servicePaths },
+    paths: { ...taskPaths, ...plannerPaths, ...authPaths, ...servicePaths },
   });
 }
 

@@ -4,7 +4,12 @@ import "server-only";
 
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiResponseObject } from "zod-openapi";
-import { bulkResultSchema, taskListSchema, taskSchema } from "@/lib/validation/task-responses";
+import {
+  bulkResultSchema,
+  completeResultSchema,
+  taskListSchema,
+  taskSchema,
+} from "@/lib/validation/task-responses";
 import {
   bulkBodySchema,
   completeBodySchema,
@@ -24,11 +29,14 @@ const etagHeader = z.string().meta({
   example: '"1767225600000"',
 });
 
-function taskAnswer(description: string): ZodOpenApiResponseObject {
+export function taskAnswer(
+  description: string,
+  schema: z.ZodType = taskSchema,
+): ZodOpenApiResponseObject {
   return {
     description,
     headers: z.object({ ETag: etagHeader, "X-Request-Id": requestIdHeader }),
-    content: jsonContent(taskSchema),
+    content: jsonContent(schema),
   };
 }
 
@@ -37,8 +45,8 @@ const userIdParam = z.string().meta({
   example: "Yx8bV1c2kQ3pL0aZ",
 });
 
-const ownerPath = z.object({ userId: userIdParam });
-const taskPath = z.object({ userId: userIdParam, id: taskIdSchema });
+export const ownerPath = z.object({ userId: userIdParam });
+export const taskPath = z.object({ userId: userIdParam, id: taskIdSchema });
 
 const ifMatchHeader = z.object({
   "If-Match": z.string().optional().meta({
@@ -48,7 +56,7 @@ const ifMatchHeader = z.object({
   }),
 });
 
-const secured: Pick<ZodOpenApiOperationObject, "security" | "tags"> = {
+export const secured: Pick<ZodOpenApiOperationObject, "security" | "tags"> = {
   security: [{ bearerAuth: [] }],
   tags: [TASKS],
 };
@@ -139,12 +147,19 @@ const completeTask: ZodOpenApiOperationObject = {
   operationId: "completeTask",
   summary: "Complete, reopen or toggle a task",
   description:
-    'With `{ "completed": true|false }` sets the state; with an empty body toggles it. One atomic statement: concurrent toggles are never lost. `completedAt` is set and cleared with it.',
+    'With `{ "completed": true|false }` sets the state; with an empty body toggles it, atomically: concurrent toggles are never lost. `completedAt` is set and cleared with it. Completing an occurrence of a repeating task creates the next occurrence (answered as `nextOccurrence`), in the same statement; forty parallel completes create one. Reopening it takes that occurrence back if nobody has touched it since (the Undo).',
   requestParams: { path: taskPath },
   requestBody: { required: false, content: jsonContent(completeBodySchema) },
   responses: {
-    "200": taskAnswer("The task after the change."),
-    ...errors("validation_failed", "unauthorized", "forbidden", "not_found", "payload_too_large"),
+    "200": taskAnswer("The task after the change.", completeResultSchema),
+    ...errors(
+      "validation_failed",
+      "unauthorized",
+      "forbidden",
+      "not_found",
+      "conflict",
+      "payload_too_large",
+    ),
   },
 };
 

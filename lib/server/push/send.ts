@@ -16,6 +16,15 @@ import { TITLE_MAX } from "@/lib/tasks/model";
 
 export type { ReminderPush };
 
+/** "Send a test notification" in the account menu: a notification with no task behind it. */
+export interface TestPush {
+  type: "test";
+  title: string;
+  body: string;
+}
+
+export type PushPayload = ReminderPush | TestPush;
+
 export interface PushTarget {
   endpoint: string;
   p256dh: string;
@@ -39,7 +48,7 @@ const ENDPOINT_MAX = 1_000;
  */
 export async function sendPush(
   target: PushTarget,
-  payload: ReminderPush,
+  payload: PushPayload,
   options: { ttlSeconds?: number; timeoutMs?: number } = {},
 ): Promise<PushOutcome> {
   const vapid = getVapidKeys();
@@ -129,7 +138,7 @@ function isPublicHostName(hostname: string): boolean {
 }
 
 /** The JSON to send, with long texts cut so that it fits the budget; null if it cannot. */
-function fitPayload(payload: ReminderPush): string | null {
+function fitPayload(payload: PushPayload): string | null {
   let titleMax = TITLE_MAX;
   let bodyMax = BODY_MAX;
   for (;;) {

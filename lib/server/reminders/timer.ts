@@ -1,0 +1,31 @@
+import "server-only";
+import { getDb } from "@/db";
+import { describeError, logger } from "@/lib/server/logger";
+import { dispatchReminders } from "./dispatch";
+
+/*
+ * The in-process trigger of reminder dispatch, for `next start` and `next dev` outside Vercel
+ * (started from instrumentation.ts, never during `next build`). Runs never overlap in one
+ * process; other processes and Vercel Cron may dispatch at the same time, safely.
+ */
+const holder = globalThis as typeof globalThis & { __doableReminderTimer?: NodeJS.Timeout };
+
+export function startReminderTimer(intervalSeconds: number): void {
+  if (holder.__doableReminderTimer || intervalSeconds <= 0) return;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const report = await dispatchReminders(await getDb());
+      if (report.claimed > 0) logger.info({ reminders: report }, "reminders dispatched");
+    } catch (error) {
+      logger.warn({ err: describeError(error) }, "reminder dispatch failed; retrying next tick");
+    } finally {
+      running = false;
+    }
+  };
+  holder.__doableReminderTimer = setInterval(() => void tick(), intervalSeconds * 1000);
+  // The timer never keeps a process alive on its own.
+  holder.__doableReminderTimer.unref();
+}
