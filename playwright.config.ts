@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import webpush from "web-push";
 
 /**
  * End-to-end suite: a production build (`next build && next start`) on a database nobody has
@@ -40,6 +41,15 @@ const databaseUrl = freshDatabaseUrl();
 
 const chromiumPath = process.env.CHROMIUM_PATH;
 
+// Push needs VAPID keys in production: a fresh pair per run (the workers inherit it).
+if (!process.env.E2E_VAPID_PUBLIC_KEY) {
+  const keys = webpush.generateVAPIDKeys();
+  process.env.E2E_VAPID_PUBLIC_KEY = keys.publicKey;
+  process.env.E2E_VAPID_PRIVATE_KEY = keys.privateKey;
+}
+/** The e2e suite may trigger reminder dispatch itself: GET /api/cron/reminders with this. */
+export const E2E_CRON_SECRET = "e2e-cron-secret-0123456789";
+
 const serverEnv: Record<string, string> = {
   NODE_ENV: "production",
   PORT: String(port),
@@ -47,6 +57,9 @@ const serverEnv: Record<string, string> = {
   BETTER_AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
   BETTER_AUTH_URL: baseURL,
   AUTH_RATE_LIMIT: "off",
+  VAPID_PUBLIC_KEY: process.env.E2E_VAPID_PUBLIC_KEY ?? "",
+  VAPID_PRIVATE_KEY: process.env.E2E_VAPID_PRIVATE_KEY ?? "",
+  CRON_SECRET: E2E_CRON_SECRET,
   NEXT_TELEMETRY_DISABLED: "1",
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
   ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
