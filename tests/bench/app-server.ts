@@ -146,6 +146,8 @@ export async function startApp(options: AppOptions): Promise<AppServer> {
     AUTH_RATE_LIMIT: "off",
     BCRYPT_COST: String(options.bcryptCost),
     LOG_LEVEL: options.logLevel,
+    // The dispatch benchmark runs its own dispatchers against this database: no timer here.
+    REMINDER_TIMER_SECONDS: "0",
   };
   const nodeArgs: string[] = [...(options.nodeFlags ?? [])];
   if (options.cpuProfileDir) {

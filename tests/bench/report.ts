@@ -1,5 +1,6 @@
 import type { CapacityResult } from "./capacity";
 import type { ClosedLoopResult } from "./closed-loop";
+import type { DispatchBenchResult } from "./dispatch";
 import type { CheckResult } from "./generator-check";
 import type { MicroResult } from "./micro";
 import type { CpuShare } from "./proc-stats";
@@ -41,6 +42,8 @@ export interface BenchResults {
   closed: ClosedRow[];
   capacity: { doable: CapacityRun; baseline: CapacityRun };
   micro: MicroResult[];
+  /** Reminder dispatch at volume (absent in older results). */
+  dispatch?: DispatchBenchResult;
   memory: { doable: MemoryRow; baseline: MemoryRow };
   notes: string[];
   profile?: string;
@@ -366,7 +369,7 @@ ${markdownTable(
   ]),
 )}
 
-## Memory (resident set of the server process)
+${dispatchSection(r)}## Memory (resident set of the server process)
 
 ${markdownTable(
   ["MiB", "idle after start", "before load", "peak", "after load"],
@@ -379,4 +382,28 @@ ${markdownTable(
   ]),
 )}
 ${r.notes.length ? `\n## Notes\n\n${r.notes.map((n) => `- ${n}`).join("\n")}\n` : ""}${r.profile ? `\n## CPU profile of the server\n\n\`\`\`\n${r.profile}\n\`\`\`\n` : ""}`;
+}
+
+function dispatchSection(r: BenchResults): string {
+  const d = r.dispatch;
+  if (!d) return "";
+  return `## Reminder dispatch
+
+${d.reminders} reminders already due for one user with one device, sent by ${d.dispatchers} dispatchers at once (\`lib/server/reminders/dispatch.ts\`, node-postgres) through web-push to a local push service that checks and decrypts every push (\`tests/support/push-receiver.ts\`), in this process.
+
+${markdownTable(
+  ["reminders", "dispatchers", "wall time s", "reminders/s", "received", "duplicates"],
+  [
+    [
+      n0(d.reminders),
+      n0(d.dispatchers),
+      (d.wallMs / 1000).toFixed(1),
+      n0(d.perSecond),
+      n0(d.received),
+      n0(d.duplicates),
+    ],
+  ],
+)}
+
+`;
 }

@@ -32,6 +32,7 @@ import {
   insertTasks,
   taskIdsByUser,
 } from "./database";
+import { benchDispatch } from "./dispatch";
 import { checkGenerator } from "./generator-check";
 import { benchBcrypt, benchJwtVerify } from "./micro";
 import {
@@ -289,6 +290,16 @@ async function main() {
   for (const m of micro)
     log(`${m.name}: ${Math.round(m.opsPerSecond)} ops/s, p50 ${m.latencyUs.p50.toFixed(0)} µs`);
 
+  // Reminder dispatch: due reminders pushed to a local push service by two racing dispatchers.
+  const dispatch = await benchDispatch({
+    databaseUrl: db.url,
+    count: QUICK ? 2_000 : 10_000,
+    dispatchers: 2,
+  });
+  log(
+    `reminder dispatch: ${dispatch.reminders} reminders, ${dispatch.dispatchers} dispatchers, ${(dispatch.wallMs / 1000).toFixed(1)} s, ${Math.round(dispatch.perSecond)} reminders/s, received ${dispatch.received}, duplicates ${dispatch.duplicates}`,
+  );
+
   log("checking the open-loop generator against a server with known answers");
   const generatorCheck = await checkGenerator({
     rate: 2000,
@@ -482,6 +493,7 @@ async function main() {
     closed,
     capacity,
     micro,
+    dispatch,
     memory,
     notes,
     profile,
