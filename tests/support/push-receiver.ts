@@ -168,15 +168,12 @@ export async function startPushReceiver(): Promise<PushReceiver> {
   };
 }
 
-/** `Authorization: vapid t=<jwt>, k=<public key>` with a JWT for `audience`, unexpired, ES256 by k. */
-async function checkVapid(header: string | undefined, audience: string): Promise<void> {
-  const match = /^vapid t=([\w-]+\.[\w-]+\.[\w-]+),\s*k=([\w-]+)$/.exec(header ?? "");
-  if (!match?.[1] || !match[2]) throw new Refusal(400, "missing VAPID Authorization");
-  const key = Buffer.from(match[2], "base64url");
-  if (key.length !== 65 || key[0] !== 0x04) throw new Refusal(400, "VAPID k is no P-256 key");
-  let claims: { exp?: number; sub?: unknown };
-  try {
-    const publicKey = await importJWK(
+/** Imported once per sender key: a benchmark sends thousands of pushes signed by one key. */
+const vapidKeys = new Map<string, ReturnType<typeof importJWK>>();
+function vapidKey(k: string, key: Buffer): ReturnType<typeof importJWK> {
+  let imported = vapidKeys.get(k);
+  if (!imported) {
+    imported = importJWK(
       {
         kty: "EC",
         crv: "P-256",
@@ -185,6 +182,20 @@ async function checkVapid(header: string | undefined, audience: string): Promise
       },
       "ES256",
     );
+    vapidKeys.set(k, imported);
+  }
+  return imported;
+}
+
+/** `Authorization: vapid t=<jwt>, k=<public key>` with a JWT for `audience`, unexpired, ES256 by k. */
+async function checkVapid(header: string | undefined, audience: string): Promise<void> {
+  const match = /^vapid t=([\w-]+\.[\w-]+\.[\w-]+),\s*k=([\w-]+)$/.exec(header ?? "");
+  if (!match?.[1] || !match[2]) throw new Refusal(400, "missing VAPID Authorization");
+  const key = Buffer.from(match[2], "base64url");
+  if (key.length !== 65 || key[0] !== 0x04) throw new Refusal(400, "VAPID k is no P-256 key");
+  let claims: { exp?: number; sub?: unknown };
+  try {
+    const publicKey = await vapidKey(match[2], key);
     ({ payload: claims } = await jwtVerify(match[1], publicKey, {
       algorithms: ["ES256"],
       audience,

@@ -138,16 +138,24 @@ async function deliver(
   return push.sent > 0 || mailed === true || !tried;
 }
 
+/** Formatters per zone and kind: making one costs far more than using it. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** "Due Tue 14 Jan, 17:00" in the user's zone; a task without a time gives no time. */
 function describeDue(reminder: ClaimedReminder): string {
   if (!reminder.dueAt) return "Reminder";
   const dateOnly = isDateOnly(reminder.dueAt, reminder.timeZone);
-  const format = new Intl.DateTimeFormat("en-GB", {
-    timeZone: reminder.timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    ...(dateOnly ? {} : { hour: "2-digit", minute: "2-digit" }),
-  });
+  const key = `${reminder.timeZone}|${dateOnly}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone: reminder.timeZone,
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      ...(dateOnly ? {} : { hour: "2-digit", minute: "2-digit" }),
+    });
+    formats.set(key, format);
+  }
   return `Due ${format.format(reminder.dueAt)}`;
 }
