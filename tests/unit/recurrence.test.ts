@@ -701,6 +701,7 @@ describe("validateRepeat", () => {
     ["FREQ=SOMETIMES", 'Unknown FREQ "SOMETIMES"'],
     ["FREQ=DAILY;INTERVAL=0", "INTERVAL must be 1..999"],
     ["FREQ=DAILY;INTERVAL=1000", "INTERVAL must be 1..999"],
+    ["FREQ=YEARLY;INTERVAL=101;BYMONTH=2;BYMONTHDAY=29", "INTERVAL must be 1..100 for FREQ=YEARLY"],
     ["FREQ=DAILY;COUNT=1001", "COUNT must be 1..1000"],
     ["FREQ=DAILY;COUNT=", "COUNT has no value"],
     ["FREQ=MONTHLY;BYMONTHDAY=32", "BYMONTHDAY must be 1..31 or -1..-31"],

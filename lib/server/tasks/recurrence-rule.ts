@@ -10,7 +10,7 @@ import "temporal-polyfill/types/global";
  * written back in one canonical form. No DTSTART and no "RRULE:" prefix: the start of the
  * expansion comes from the task (see recurrence.ts).
  *
- * Supported: FREQ=DAILY|WEEKLY|MONTHLY|YEARLY; INTERVAL=1..999; BYDAY (plain weekdays for DAILY
+ * Supported: FREQ=DAILY|WEEKLY|MONTHLY|YEARLY; INTERVAL=1..999 (1..100 yearly); BYDAY (plain weekdays for DAILY
  * and WEEKLY, with an ordinal such as 2TU or -1FR for MONTHLY (±1..5) and YEARLY (±1..53));
  * BYMONTHDAY (1..31, -1..-31; not with WEEKLY, as RFC 5545 says); BYMONTH (1..12); BYSETPOS
  * (-5..5 but 0, with BYDAY or BYMONTHDAY); COUNT=1..1000; UNTIL as a DATE (YYYYMMDD) or a UTC
@@ -58,6 +58,7 @@ export interface LocalDate {
   dayOfWeek: number;
 }
 
+const YEARLY_INTERVAL_MAX = 100;
 const KNOWN = ["FREQ", "INTERVAL", "BYMONTH", "BYMONTHDAY", "BYDAY", "BYSETPOS", "WKST"];
 const BOUNDS = ["COUNT", "UNTIL"];
 /** Parts RFC 5545 (or RFC 7529) defines that Doable refuses by name. */
@@ -180,6 +181,11 @@ function partsOf(values: Map<string, string>): RuleParts {
   };
   if (parts.count !== null && parts.until !== null) {
     throw new RuleError("COUNT and UNTIL cannot be used together");
+  }
+  // Finding the next of a rare date (Feb 29) every 999 years scans thousands of years: over a
+  // second of CPU per request. A century is more than any task needs.
+  if (freq === "YEARLY" && parts.interval > YEARLY_INTERVAL_MAX) {
+    throw new RuleError(`INTERVAL must be 1..${YEARLY_INTERVAL_MAX} for FREQ=YEARLY`);
   }
   if (freq === "WEEKLY" && parts.byMonthDay.length > 0) {
     throw new RuleError("BYMONTHDAY cannot be used with FREQ=WEEKLY");
