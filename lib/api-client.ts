@@ -1,6 +1,7 @@
 import type {
   BulkAction,
   BulkResult,
+  CompleteResult,
   DueFilter,
   SortKey,
   SortOrder,
@@ -147,12 +148,7 @@ export function forgetToken(): void {
 }
 
 async function errorFrom(response: Response): Promise<ApiClientError> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
+  const body: unknown = await response.json().catch(() => undefined);
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } })
     ?.error;
   const code = typeof error?.code === "string" ? error.code : `http_${response.status}`;
@@ -164,7 +160,7 @@ async function errorFrom(response: Response): Promise<ApiClientError> {
   return new ApiClientError(response.status, code, message, details);
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   headers?: Record<string, string>;
@@ -172,7 +168,8 @@ interface RequestOptions {
   keepalive?: boolean;
 }
 
-async function request(path: string, options: RequestOptions = {}): Promise<Response> {
+/** An authenticated call to the API (any path under /api); throws ApiClientError on failure. */
+export async function request(path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   for (let attempt = 0; ; attempt++) {
@@ -199,11 +196,17 @@ async function request(path: string, options: RequestOptions = {}): Promise<Resp
   }
 }
 
-function tasksPath(userId: string, ...rest: string[]): string {
-  return ["/api", userId, "tasks", ...rest]
-    .map((p, i) => (i ? encodeURIComponent(p) : p))
-    .join("/");
+/** request() and its JSON answer. */
+export async function requestJson<T>(path: string, options?: RequestOptions): Promise<T> {
+  return (await (await request(path, options)).json()) as T;
 }
+
+/** "/api/{userId}/{...rest}", each part encoded. */
+export function userPath(userId: string, ...rest: string[]): string {
+  return ["/api", userId, ...rest].map((p, i) => (i ? encodeURIComponent(p) : p)).join("/");
+}
+
+const tasksPath = (userId: string, ...rest: string[]) => userPath(userId, "tasks", ...rest);
 
 /** The query string for a list call; empty and default values are left out. */
 export function listQueryString(query: TaskListQuery): string {
@@ -219,13 +222,11 @@ export function listQueryString(query: TaskListQuery): string {
 export async function listTasks(userId: string, query: TaskListQuery = {}): Promise<TaskList> {
   // "today" and "this week" are the user's days, not UTC's.
   const utcOffset = query.due ? (query.utcOffset ?? -new Date().getTimezoneOffset()) : undefined;
-  const response = await request(`${tasksPath(userId)}${listQueryString({ ...query, utcOffset })}`);
-  return (await response.json()) as TaskList;
+  return requestJson<TaskList>(`${tasksPath(userId)}${listQueryString({ ...query, utcOffset })}`);
 }
 
 export async function createTask(userId: string, input: TaskInput): Promise<Task> {
-  const response = await request(tasksPath(userId), { method: "POST", body: input });
-  return (await response.json()) as Task;
+  return requestJson<Task>(tasksPath(userId), { method: "POST", body: input });
 }
 
 /** One task with its ETag, the version to send back in If-Match when editing. */
@@ -260,12 +261,29 @@ export async function deleteTask(
   await request(tasksPath(userId, id), { method: "DELETE", keepalive: options.keepalive });
 }
 
-export async function setCompleted(userId: string, id: string, completed: boolean): Promise<Task> {
-  const response = await request(tasksPath(userId, id, "complete"), {
-    method: "PATCH",
-    body: { completed },
+/** Completes or reopens; completing an occurrence of a repeating task answers the next one too. */
+export async function setCompleted(
+  userId: string,
+  id: string,
+  completed: boolean,
+): Promise<CompleteResult> {
+  const body = { completed };
+  return requestJson<CompleteResult>(tasksPath(userId, id, "complete"), { method: "PATCH", body });
+}
+
+/** Moves an open occurrence of a repeating task to its next date (409 on the last one). */
+export function skipOccurrence(userId: string, id: string): Promise<Task> {
+  return requestJson<Task>(tasksPath(userId, id, "skip"), { method: "POST" });
+}
+
+type Snoozed = { id: string; nextReminderAt: string | null };
+
+/** Reminds again in `minutes`; answers when the next reminder goes out. */
+export function snoozeReminder(userId: string, id: string, minutes: number): Promise<Snoozed> {
+  return requestJson(tasksPath(userId, id, "reminders", "snooze"), {
+    method: "POST",
+    body: { minutes },
   });
-  return (await response.json()) as Task;
 }
 
 export async function bulkTasks(
@@ -274,10 +292,9 @@ export async function bulkTasks(
   ids: string[],
   options: { keepalive?: boolean } = {},
 ): Promise<BulkResult> {
-  const response = await request(tasksPath(userId, "bulk"), {
+  return requestJson<BulkResult>(tasksPath(userId, "bulk"), {
     method: "POST",
     body: { action, ids },
     keepalive: options.keepalive,
   });
-  return (await response.json()) as BulkResult;
 }

@@ -9,11 +9,25 @@ import { SubmitButton } from "./submit-button";
 import { EmailField, TextField } from "./text-field";
 import { useAuthForm } from "./use-auth-form";
 
+/** This browser's IANA zone, e.g. "Europe/Berlin" (the server falls back to UTC). */
+function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  } catch {
+    return "UTC";
+  }
+}
+
+type SignUpBody = Parameters<typeof authClient.signUp.email>[0] & { timeZone: string };
+/** signUp.email, typed with the timeZone field the server declares (its client types do not). */
+const signUpEmail = (body: SignUpBody) => authClient.signUp.email(body);
+
 /** Creates an account (which signs in) and sends the browser to `next`. */
 export function SignUpForm({ next, loginHref }: { next: string; loginHref: string }) {
   const form = useAuthForm(signUpSchema, { name: "", email: "", password: "" });
   const submit = form.onSubmit(async ({ name, email, password }) => {
-    const { error } = await authClient.signUp.email({ name, email, password });
+    // The browser's zone becomes the account's: Today and repeats follow it from the start.
+    const { error } = await signUpEmail({ name, email, password, timeZone: browserTimeZone() });
     if (error) {
       form.setServerError(authErrorMessage(error));
       return false;
