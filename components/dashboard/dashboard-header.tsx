@@ -6,13 +6,18 @@ import { Button } from "@/components/ui/button";
 import { KeyboardIcon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
 import { AccountMenu, type AccountUser } from "./account-menu";
+import type { UserSettings } from "./settings/user-settings";
 
 /** The bar along the top: logo, keyboard shortcuts, theme and account menus. */
 export function DashboardHeader({
   user,
+  settings,
+  onSettingsChange,
   onShowShortcuts,
 }: {
   user: AccountUser;
+  settings: UserSettings;
+  onSettingsChange: (patch: Partial<UserSettings>) => void;
   onShowShortcuts: () => void;
 }) {
   return (
@@ -31,6 +36,8 @@ export function DashboardHeader({
         <ThemeMenu />
         <AccountMenu
           user={user}
+          settings={settings}
+          onSettingsChange={onSettingsChange}
           onShowShortcuts={onShowShortcuts}
           onError={(message) => toast.error(message)}
         />

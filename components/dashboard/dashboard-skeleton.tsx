@@ -1,8 +1,9 @@
 import { Logo } from "@/components/ui/logo";
 import { TaskListSkeleton } from "./list-states";
+import { type ListView, listTitle } from "./view";
 
 /** The dashboard's frame before it can render: same boxes in the same places, no shift later. */
-export function DashboardSkeleton() {
+export function DashboardSkeleton({ list = "all" }: { list?: ListView }) {
   const block = "animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-900";
   return (
     <div className="flex min-h-dvh flex-col" aria-busy="true">
@@ -12,9 +13,10 @@ export function DashboardSkeleton() {
           <span className={`size-9 rounded-full ${block}`} />
         </div>
       </header>
-      <main className="mx-auto w-full max-w-3xl flex-1 px-4 pt-6 pb-24">
+      <main className="mx-auto w-full max-w-3xl flex-1 px-4 pt-4 pb-24 sm:pt-6">
+        <div className={`mb-5 h-11 rounded-xl sm:w-80 ${block}`} />
         <div className="mb-4 flex items-baseline justify-between gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight">Tasks</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{listTitle[list]}</h1>
           <p className="h-5" />
         </div>
         <div className={`h-14 rounded-xl ${block}`} />

@@ -1,23 +1,26 @@
 "use client";
 
-import { Tabs } from "radix-ui";
-import { useEffect, useRef, useState } from "react";
-import { Toaster } from "sonner";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Toaster, toast } from "sonner";
 import { useResolvedTheme } from "@/components/theme/resolved-theme";
-import { TASK_STATUSES } from "@/lib/tasks/model";
 import type { AccountUser } from "./account-menu";
+import { DashboardBody } from "./dashboard-body";
 import { DashboardHeader } from "./dashboard-header";
-import { FilterChips } from "./filter-chips";
+import { dateFieldInDays } from "./due";
 import { LazyConflictDialog, LazyShortcutsDialog, preloadDialogs } from "./lazy-dialogs";
-import { QuickAdd } from "./quick-add";
+import { preloadForms } from "./lazy-forms";
+import { type ProposedDue, QuickAdd } from "./quick-add";
+import { useOpenTask } from "./reminders/use-open-task";
+import type { ReminderAlert } from "./reminders/use-reminder-alerts";
+import { useReminderAlerts } from "./reminders/use-reminder-alerts";
 import { reportError } from "./report-error";
-import { SelectionBar } from "./selection-bar";
-import { TaskCountsFooter } from "./task-counts-footer";
-import { preloadSchemas } from "./task-fields";
-import { TaskList } from "./task-list";
-import { TaskToolbar } from "./task-toolbar";
+import type { UserSettings } from "./settings/user-settings";
+import { preloadSchemas } from "./task-draft";
+import { groupTasks, orderedTasks } from "./task-groups";
+import { useNow } from "./task-list";
 import { Today } from "./today";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
+import { useRepeatActions } from "./use-repeat-actions";
 import { useSelection } from "./use-selection";
 import { useSessionWatch } from "./use-session-watch";
 import { useTaskActions } from "./use-task-actions";
@@ -25,34 +28,99 @@ import { useTaskEditing } from "./use-task-editing";
 import { useTaskFocus } from "./use-task-focus";
 import { useTasks } from "./use-tasks";
 import { useView } from "./use-view";
-import { noFilters, type View } from "./view";
+import { useViewCounts } from "./use-view-counts";
+import { effectiveView, hasFilters, type ListView, listTitle, noFilters } from "./view";
+import { ViewSwitcher } from "./view-switcher";
+import { formatDay } from "./zone";
 
-/** The signed-in page: quick add, tabs, search, filters, the list, and every action on it. */
-export function Dashboard({ user }: { user: AccountUser }) {
-  const [view, setView] = useView();
-  const data = useTasks(user.id, view, reportError);
-  const focus = useTaskFocus(data.tasks);
-  const selection = useSelection(data.tasks);
+/**
+ * The signed-in page: the views (Today, Upcoming, All), quick add, tabs, search, filters, the
+ * list, reminders in the open tab, and every action on them.
+ */
+export function Dashboard({
+  user,
+  initialSettings,
+  defaultList,
+}: {
+  user: AccountUser;
+  initialSettings: UserSettings;
+  /** The view remembered from last time, shown when the address names none. */
+  defaultList: ListView;
+}) {
+  const [view, setView] = useView(defaultList);
+  const [settings, setSettings] = useState(initialSettings);
+  const zone = settings.timeZone;
+  const listView = useMemo(() => effectiveView(view), [view]);
+  const data = useTasks(user.id, listView, reportError);
+  const now = useNow();
+  const groups = useMemo(
+    () => groupTasks(view, data.tasks, zone, now, data.hasMore),
+    [view, data.tasks, zone, now, data.hasMore],
+  );
+  const ordered = useMemo(() => orderedTasks(groups), [groups]);
+  const focus = useTaskFocus(ordered);
+  const selection = useSelection(ordered);
   const editor = useTaskEditing(data.update);
-  const actions = useTaskActions(data, view, (ids) => {
+  const actions = useTaskActions(data, listView, zone, (ids) => {
     focus.leave(ids);
     selection.drop(ids);
     editor.closeFor(ids);
   });
+  const repeat = useRepeatActions(data, zone);
+  const counts = useViewCounts(user.id, view.list, data.counts, hasFilters(view));
   const theme = useResolvedTheme();
   useSessionWatch();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [addFor, setAddFor] = useState<ProposedDue | null>(null);
   const quickAddRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  // The form schemas (zod) and the dialogs are not in the first load: fetch them while idle.
+  // The forms, their schemas (zod) and the dialogs are not in the first load: fetch them idle.
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
     idle(() => {
       preloadSchemas();
+      preloadForms();
       preloadDialogs();
     });
   }, []);
+
+  const switchList = (list: ListView) => {
+    if (list === view.list) return;
+    selection.stop();
+    setAddFor(null);
+    setView({ list });
+  };
+
+  const openTask = useOpenTask({
+    userId: user.id,
+    tasks: data.tasks,
+    loaded: Boolean(data.counts) && !data.isValidating,
+    edit: editor.edit,
+    showInAll: (task) => setView({ list: "all", status: "all", ...noFilters, q: task.title }),
+  });
+
+  const complete = (taskId: string) => {
+    const task = data.tasks.find((t) => t.id === taskId);
+    if (task) actions.toggle(task);
+    else openTask(taskId);
+  };
+  useReminderAlerts(
+    data.tasks,
+    (alert: ReminderAlert) =>
+      void import("./reminders/reminder-toast").then(({ showReminderToast }) =>
+        showReminderToast(alert, {
+          onComplete: complete,
+          onSnooze: (taskId) =>
+            data.snooze(taskId, 10).then(
+              () => toast("Snoozed for 10 minutes"),
+              (error) => reportError(error, "Couldn't snooze the reminder"),
+            ),
+          onOpen: openTask,
+        }),
+      ),
+    openTask,
+  );
 
   useKeyboardShortcuts({
     new: () => quickAddRef.current?.focus(),
@@ -64,85 +132,74 @@ export function Dashboard({ user }: { user: AccountUser }) {
     edit: focus.withFocused(editor.edit),
     delete: focus.withFocused(actions.deleteOne),
     escape: () => selection.selecting && selection.stop(),
+    today: () => switchList("today"),
+    upcoming: () => switchList("upcoming"),
+    all: () => switchList("all"),
   });
+
+  // Quick add proposes today in Today and Upcoming, or the day of Upcoming added from.
+  const today = useMemo(() => dateFieldInDays(0, now), [now]);
+  const due: ProposedDue | null =
+    addFor ?? (view.list === "all" ? null : { date: today, label: "today" });
 
   return (
     <div className="flex min-h-dvh flex-col">
-      <DashboardHeader user={user} onShowShortcuts={() => setShortcutsOpen(true)} />
+      <DashboardHeader
+        user={user}
+        settings={settings}
+        onSettingsChange={(patch) => {
+          setSettings((s) => ({ ...s, ...patch }));
+          // Today and Upcoming are reckoned in the zone: ask again.
+          if (patch.timeZone) data.retry();
+        }}
+        onShowShortcuts={() => setShortcutsOpen(true)}
+      />
 
-      <main className="mx-auto w-full max-w-3xl flex-1 px-4 pt-6 pb-24">
+      <main className="mx-auto w-full max-w-3xl flex-1 px-4 pt-4 pb-24 sm:pt-6">
+        <ViewSwitcher list={view.list} counts={counts} onChange={switchList} />
         <div className="mb-4 flex items-baseline justify-between gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight">Tasks</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{listTitle[view.list]}</h1>
           <Today />
         </div>
-        <QuickAdd ref={quickAddRef} onAdd={actions.add} />
+        <QuickAdd ref={quickAddRef} due={due} onAdd={actions.add} />
 
-        <Tabs.Root
-          value={view.status}
-          onValueChange={(status) => setView({ status: status as View["status"] })}
-          className="mt-6"
-        >
-          <TaskToolbar
-            view={view}
-            counts={data.counts}
-            tasks={data.tasks}
-            searchRef={searchRef}
-            selecting={selection.selecting}
-            onToggleSelecting={selection.toggleSelecting}
-            onChange={setView}
-          />
-          <FilterChips view={view} onChange={setView} />
-          {selection.selecting && (
-            <SelectionBar
-              total={data.tasks.length}
-              selected={selection.selectedTasks}
-              onSelectAll={selection.selectAll}
-              onComplete={(tasks) => {
-                actions.completeMany(tasks);
-                selection.stop();
-              }}
-              onDelete={(tasks) => {
-                actions.deleteMany(tasks);
-                selection.stop();
-              }}
-              onCancel={selection.stop}
-            />
-          )}
-
-          {TASK_STATUSES.map((status) => (
-            <Tabs.Content
-              key={status}
-              value={status}
-              forceMount
-              className="mt-3 focus-visible:outline-none"
-              tabIndex={-1}
-            >
-              {status === view.status && (
-                <TaskList
-                  data={data}
-                  view={view}
-                  editing={editor.editing}
-                  selecting={selection.selecting}
-                  selected={selection.selected}
-                  onToggle={actions.toggle}
-                  onEdit={editor.edit}
-                  onDelete={actions.deleteOne}
-                  onSelect={selection.onSelect}
-                  onFocusRow={focus.onFocusRow}
-                  onSave={editor.save}
-                  onCancelEdit={editor.cancel}
-                  onAddTask={() => quickAddRef.current?.focus()}
-                  onClearFilters={() => setView(noFilters)}
-                />
-              )}
-            </Tabs.Content>
-          ))}
-        </Tabs.Root>
-
-        <TaskCountsFooter
-          counts={data.counts}
-          status={view.status}
+        <DashboardBody
+          view={view}
+          data={data}
+          groups={groups}
+          ordered={ordered}
+          selection={selection}
+          searchRef={searchRef}
+          onChange={setView}
+          onAddTask={(day) => {
+            if (day && day !== today) {
+              setAddFor({ date: day, label: formatDay(day), nonce: Date.now() });
+            } else setAddFor(null);
+            quickAddRef.current?.focus();
+          }}
           onClearCompleted={() => void actions.clearCompleted()}
+          onCompleteMany={actions.completeMany}
+          onDeleteMany={actions.deleteMany}
+          rows={{
+            editing: editor.editing,
+            selecting: selection.selecting,
+            selected: selection.selected,
+            onToggle: actions.toggle,
+            onEdit: editor.edit,
+            onDelete: actions.deleteOne,
+            onSelect: selection.onSelect,
+            onFocusRow: focus.onFocusRow,
+            onSave: editor.save,
+            onCancelEdit: editor.cancel,
+            onSkip: (task) => {
+              editor.cancel(task);
+              repeat.skip(task);
+            },
+            onStopRepeating: (task) => {
+              editor.cancel(task);
+              repeat.stopRepeating(task);
+            },
+          }}
         />
       </main>
 

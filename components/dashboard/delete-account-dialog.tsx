@@ -4,15 +4,18 @@ import { Dialog } from "radix-ui";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { dialogContentClass, dialogOverlayClass } from "./dialog-styles";
+import { FieldError, fieldClass } from "./form-parts";
 import { leave, loadAuthClient } from "./leave";
-import { FieldError, fieldClass } from "./task-fields";
+import { forgetThisBrowser } from "./push/this-device";
 import { announceSessionEnd } from "./use-session-watch";
 
 /** Deletes the account and every task in it, after the password (checked by the server). */
 export function DeleteAccountDialog({
+  userId,
   open,
   onOpenChange,
 }: {
+  userId: string;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
@@ -39,6 +42,8 @@ export function DeleteAccountDialog({
         );
         return;
       }
+      // The account's devices went with it; this browser also ends its own subscription.
+      await forgetThisBrowser(userId);
       announceSessionEnd("session-ended");
       leave("/");
     } catch {

@@ -32,6 +32,7 @@ interface DueDescription {
 }
 
 const weekday = new Intl.DateTimeFormat(undefined, { weekday: "long" });
+const shortWeekday = new Intl.DateTimeFormat(undefined, { weekday: "short" });
 const dayMonth = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
 const dayMonthYear = new Intl.DateTimeFormat(undefined, {
   day: "numeric",
@@ -73,6 +74,22 @@ export function describeDue(dueAt: string, completed: boolean, now = new Date())
     tone,
     overdue,
   };
+}
+
+/** A reminder's moment, short ("09:00", "Tomorrow 08:30", "Fri 09:00") and in full. */
+export function describeReminder(at: string, now = new Date()): { label: string; full: string } {
+  const when = new Date(at);
+  const days = daysFromToday(when, now);
+  const clock = time.format(when);
+  const label =
+    days === 0
+      ? clock
+      : days === 1
+        ? `Tomorrow ${clock}`
+        : days > 1 && days < 7
+          ? `${shortWeekday.format(when)} ${clock}`
+          : `${dayMonth.format(when)} ${clock}`;
+  return { label, full: full.format(when) };
 }
 
 function pad(n: number): string {

@@ -15,7 +15,7 @@ export function FilterChips({
   if (view.q.trim()) chips.push({ key: "q", label: `“${view.q.trim()}”` });
   if (view.priority)
     chips.push({ key: "priority", label: `Priority: ${priorityLabel[view.priority]}` });
-  if (view.due) chips.push({ key: "due", label: dueLabel[view.due] });
+  if (view.due && view.list === "all") chips.push({ key: "due", label: dueLabel[view.due] });
   if (view.tag) chips.push({ key: "tag", label: `#${view.tag}` });
   if (chips.length === 0) return null;
 

@@ -22,7 +22,8 @@ export function FilterMenu({
   tags: string[];
   onChange: (patch: Partial<View>) => void;
 }) {
-  const active = [view.priority, view.due, view.tag].filter(Boolean).length;
+  const due = view.list === "all" ? view.due : null;
+  const active = [view.priority, due, view.tag].filter(Boolean).length;
   const tagChoices = [...new Set([...(view.tag ? [view.tag] : []), ...tags])].sort();
 
   return (
@@ -49,13 +50,18 @@ export function FilterMenu({
           ]}
           onChange={(priority) => onChange({ priority: orNull(priority) })}
         />
-        <DropdownMenu.Separator className={menuSeparatorClass} />
-        <MenuChoices
-          label="Due"
-          value={view.due ?? ANY}
-          choices={[[ANY, "Any time"], ...menuDueFilters.map((d) => [d, dueLabel[d]] as const)]}
-          onChange={(due) => onChange({ due: orNull(due) })}
-        />
+        {/* Today and Upcoming are due filters of their own. */}
+        {view.list === "all" && (
+          <>
+            <DropdownMenu.Separator className={menuSeparatorClass} />
+            <MenuChoices
+              label="Due"
+              value={view.due ?? ANY}
+              choices={[[ANY, "Any time"], ...menuDueFilters.map((d) => [d, dueLabel[d]] as const)]}
+              onChange={(due) => onChange({ due: orNull(due) })}
+            />
+          </>
+        )}
         {tagChoices.length > 0 && (
           <>
             <DropdownMenu.Separator className={menuSeparatorClass} />

@@ -1,5 +1,11 @@
 import { Button } from "@/components/ui/button";
-import { AlertIcon, ListChecksIcon, SearchIcon } from "@/components/ui/icons";
+import {
+  AlertIcon,
+  CalendarDayIcon,
+  CalendarIcon,
+  ListChecksIcon,
+  SearchIcon,
+} from "@/components/ui/icons";
 import { Kbd } from "@/components/ui/kbd";
 
 /** Placeholder rows shaped like real ones, so nothing moves when the list arrives. */
@@ -46,7 +52,7 @@ function State({
   );
 }
 
-export type EmptyKind = "first" | "filtered" | "all-done" | "none-completed";
+export type EmptyKind = "first" | "filtered" | "all-done" | "none-completed" | "today" | "upcoming";
 
 export function EmptyState({
   kind,
@@ -76,6 +82,36 @@ export function EmptyState({
     return (
       <State icon={<ListChecksIcon width={22} height={22} />} title="All done">
         Nothing left to do here. Enjoy the calm.
+      </State>
+    );
+  }
+  if (kind === "today") {
+    return (
+      <State
+        icon={<CalendarDayIcon width={22} height={22} />}
+        title="Nothing due today"
+        action={
+          <Button variant="secondary" onClick={onAddTask}>
+            Add a task for today
+          </Button>
+        }
+      >
+        No overdue tasks either. Enjoy the day.
+      </State>
+    );
+  }
+  if (kind === "upcoming") {
+    return (
+      <State
+        icon={<CalendarIcon width={22} height={22} />}
+        title="Nothing planned for the next two weeks"
+        action={
+          <Button variant="secondary" onClick={onAddTask}>
+            Plan a task
+          </Button>
+        }
+      >
+        Tasks due in the next 14 days show here, day by day.
       </State>
     );
   }

@@ -1,34 +1,48 @@
 "use client";
 
-import { type Ref, useId, useState } from "react";
+import { type Ref, useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon, PlusIcon } from "@/components/ui/icons";
 import type { TaskInput } from "@/lib/tasks/model";
-import {
-  type DraftErrors,
-  emptyDraft,
-  FieldError,
-  parseDraft,
-  TaskDetailFields,
-  type TaskDraft,
-} from "./task-fields";
+import { FieldError } from "./form-parts";
+import { LazyTaskDetailFields } from "./lazy-forms";
+import { type DraftErrors, emptyDraft, parseDraft, type TaskDraft } from "./task-draft";
 
 /**
  * The box at the top: type a title and press Enter. "Details" opens description, priority,
  * due date and tags. The form is cleared as soon as the task is shown (optimistically) and
  * refilled if the server refuses it, so nothing typed is lost.
  */
+/** The due date quick add proposes: today in Today, a day of Upcoming added from. */
+export interface ProposedDue {
+  /** YYYY-MM-DD */
+  date: string;
+  /** "today", "Wed 15 Jan": for the placeholder. */
+  label: string;
+  /** Changes each time it is proposed again, so it applies again. */
+  nonce?: number;
+}
+
 export function QuickAdd({
   onAdd,
+  due,
   ref: titleRef,
 }: {
   onAdd: (input: TaskInput) => Promise<unknown>;
+  due?: ProposedDue | null;
   ref?: Ref<HTMLInputElement>;
 }) {
   const id = useId();
   const [draft, setDraft] = useState<TaskDraft>(emptyDraft);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [open, setOpen] = useState(false);
+  const dueDate = due?.date ?? "";
+
+  // A new proposal (the view changed, or Add from a day of Upcoming) becomes the due date.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the nonce re-applies the same date.
+  useEffect(() => {
+    setDraft((d) => ({ ...d, dueDate, repeatDue: dueDate }));
+  }, [dueDate, due?.nonce]);
 
   const change = (patch: Partial<TaskDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -47,7 +61,7 @@ export function QuickAdd({
       return;
     }
     const submitted = draft;
-    setDraft({ ...emptyDraft, priority: draft.priority });
+    setDraft({ ...emptyDraft, priority: draft.priority, dueDate, repeatDue: dueDate });
     try {
       await onAdd(parsed.input);
     } catch {
@@ -88,7 +102,7 @@ export function QuickAdd({
               else e.currentTarget.blur();
             }
           }}
-          placeholder="Add a task…"
+          placeholder={due ? `Add a task due ${due.label}…` : "Add a task…"}
           autoComplete="off"
           enterKeyHint="done"
           aria-invalid={errors.title ? true : undefined}
@@ -118,7 +132,7 @@ export function QuickAdd({
         hidden={!open}
         className="border-t border-zinc-200 p-3 dark:border-zinc-800"
       >
-        {open && <TaskDetailFields draft={draft} errors={errors} onChange={change} />}
+        {open && <LazyTaskDetailFields draft={draft} errors={errors} onChange={change} />}
       </div>
     </form>
   );

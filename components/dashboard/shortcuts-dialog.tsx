@@ -5,6 +5,9 @@ import { Button } from "@/components/ui/button";
 import { Kbd } from "@/components/ui/kbd";
 import { dialogContentClass, dialogOverlayClass } from "./dialog-styles";
 
+/** Between the keys of a sequence (g, then t), as opposed to keys held together. */
+const THEN = "then";
+
 const shortcuts: [keys: string[], what: string][] = [
   [["n"], "New task"],
   [["/"], "Search"],
@@ -15,6 +18,9 @@ const shortcuts: [keys: string[], what: string][] = [
   [["Delete"], "Delete the task"],
   [["Esc"], "Cancel editing, leave selection"],
   [["Ctrl", "Enter"], "Save while editing"],
+  [["g", THEN, "t"], "Go to Today"],
+  [["g", THEN, "u"], "Go to Upcoming"],
+  [["g", THEN, "a"], "Go to All"],
   [["?"], "Show these shortcuts"],
 ];
 
@@ -45,10 +51,16 @@ export function ShortcutsDialog({
               {shortcuts.map(([keys, what]) => (
                 <tr key={what}>
                   <td className="w-28 py-2 pr-3">
-                    <span className="flex gap-1">
-                      {keys.map((k) => (
-                        <Kbd key={k}>{k}</Kbd>
-                      ))}
+                    <span className="flex items-center gap-1">
+                      {keys.map((k) =>
+                        k === THEN ? (
+                          <span key={k} className="text-xs text-zinc-600 dark:text-zinc-400">
+                            then
+                          </span>
+                        ) : (
+                          <Kbd key={k}>{k}</Kbd>
+                        ),
+                      )}
                     </span>
                   </td>
                   <td className="py-2 text-zinc-700 dark:text-zinc-200">{what}</td>

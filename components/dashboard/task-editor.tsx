@@ -2,33 +2,32 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { TrashIcon } from "@/components/ui/icons";
+import { RepeatIcon, SkipIcon, TrashIcon } from "@/components/ui/icons";
 import type { Task, TaskInput } from "@/lib/tasks/model";
-import {
-  type DraftErrors,
-  draftOf,
-  FieldError,
-  fieldClass,
-  parseDraft,
-  TaskDetailFields,
-  type TaskDraft,
-} from "./task-fields";
+import { FieldError, fieldClass } from "./form-parts";
+import { type DraftErrors, draftOf, parseDraft, type TaskDraft } from "./task-draft";
+import { TaskDetailFields } from "./task-fields";
 import { inputOf } from "./task-match";
 
 /**
  * A task opened for editing, in place of its row. Enter in the title or Ctrl/⌘+Enter anywhere
- * saves; Escape cancels. Errors from the schema show beside their field.
+ * saves; Escape cancels. Errors from the schema show beside their field. An open occurrence of
+ * a repeating task can also skip to its next date or stop repeating.
  */
 export function TaskEditor({
   task,
   onSave,
   onCancel,
   onDelete,
+  onSkip,
+  onStopRepeating,
 }: {
   task: Task;
   onSave: (task: Task, input: TaskInput) => void;
   onCancel: () => void;
   onDelete: (task: Task) => void;
+  onSkip: (task: Task) => void;
+  onStopRepeating: (task: Task) => void;
 }) {
   const id = useId();
   const [draft, setDraft] = useState<TaskDraft>(() => draftOf(inputOf(task)));
@@ -91,6 +90,18 @@ export function TaskEditor({
           <FieldError id={`${id}-title-error`} message={errors.title} />
         </div>
         <TaskDetailFields draft={draft} errors={errors} onChange={change} />
+        {task.repeat && !task.completed && (
+          <div className="flex flex-wrap gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+            <Button variant="secondary" size="sm" onClick={() => onSkip(task)}>
+              <SkipIcon />
+              Skip this occurrence
+            </Button>
+            <Button variant="secondary" size="sm" onClick={() => onStopRepeating(task)}>
+              <RepeatIcon />
+              Stop repeating
+            </Button>
+          </div>
+        )}
         <div className="flex items-center gap-2 pt-1">
           <Button variant="danger-ghost" size="sm" onClick={() => onDelete(task)}>
             <TrashIcon />

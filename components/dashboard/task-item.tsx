@@ -1,9 +1,18 @@
 "use client";
 
-import { memo, useId } from "react";
-import { CalendarIcon, CheckIcon, FlagIcon, TrashIcon } from "@/components/ui/icons";
+import { memo, useEffect, useId, useRef } from "react";
+import {
+  BellIcon,
+  CalendarIcon,
+  CheckIcon,
+  FlagIcon,
+  RepeatIcon,
+  TrashIcon,
+} from "@/components/ui/icons";
 import type { Task, TaskPriority } from "@/lib/tasks/model";
-import { type DueTone, describeDue } from "./due";
+import { summarizeRepeat } from "@/lib/tasks/repeat-summary";
+import { type DueTone, describeDue, describeReminder } from "./due";
+import { refocusIfMoved } from "./use-task-focus";
 import { priorityLabel } from "./view";
 
 const ringByPriority: Record<TaskPriority, string> = {
@@ -54,12 +63,21 @@ export const TaskItem = memo(function TaskItem({
   onFocusRow,
 }: TaskItemProps) {
   const id = useId();
+  const rowRef = useRef<HTMLLIElement>(null);
+  // A row that moved to another group is a new element: focus that was on it comes back.
+  useEffect(() => {
+    if (rowRef.current) refocusIfMoved(rowRef.current, task.id);
+  }, [task.id]);
   const saving = task.id.startsWith("temp-");
   const due = task.dueAt ? describeDue(task.dueAt, task.completed, now) : null;
+  const repeat = task.repeat ? summarizeRepeat(task.repeat) : null;
+  const reminder =
+    task.nextReminderAt && !task.completed ? describeReminder(task.nextReminderAt, now) : null;
   const excerpt = task.description?.split("\n").find((line) => line.trim()) ?? null;
 
   return (
     <li
+      ref={rowRef}
       data-task-id={task.id}
       onFocus={() => onFocusRow(task)}
       // Highlighted while it holds keyboard focus (j/k, Tab), not after a mouse click.
@@ -83,6 +101,7 @@ export const TaskItem = memo(function TaskItem({
       <span className="relative z-10 flex size-6 shrink-0 items-center justify-center">
         <input
           type="checkbox"
+          data-task-done
           checked={task.completed}
           disabled={saving}
           onChange={() => onToggle(task)}
@@ -116,7 +135,7 @@ export const TaskItem = memo(function TaskItem({
           </span>
         </button>
         {excerpt && <p className="truncate text-sm text-zinc-600 dark:text-zinc-400">{excerpt}</p>}
-        {(due || task.priority !== "none" || task.tags.length > 0) && (
+        {(due || repeat || reminder || task.priority !== "none" || task.tags.length > 0) && (
           <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
             {due && (
               <span
@@ -126,6 +145,23 @@ export const TaskItem = memo(function TaskItem({
                 <CalendarIcon width={13} height={13} />
                 {due.overdue && <span className="sr-only">Overdue, due</span>}
                 {due.label}
+              </span>
+            )}
+            {repeat && (
+              <span className="inline-flex items-center gap-1 text-zinc-600 dark:text-zinc-400">
+                <RepeatIcon width={13} height={13} />
+                <span className="sr-only">Repeats:</span>
+                {repeat}
+              </span>
+            )}
+            {reminder && (
+              <span
+                className="inline-flex items-center gap-1 text-zinc-600 dark:text-zinc-400"
+                title={`Next reminder: ${reminder.full}`}
+              >
+                <BellIcon width={13} height={13} />
+                <span className="sr-only">Next reminder:</span>
+                {reminder.label}
               </span>
             )}
             {task.priority !== "none" && (

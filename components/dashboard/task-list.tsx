@@ -1,12 +1,14 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { PlusIcon } from "@/components/ui/icons";
 import { SESSION_ENDED } from "@/lib/api-client";
 import type { Task, TaskCounts, TaskInput } from "@/lib/tasks/model";
+import { LazyTaskEditor } from "./lazy-forms";
 import { type EmptyKind, EmptyState, ErrorState, TaskListSkeleton } from "./list-states";
 import { errorMessage } from "./report-error";
-import { TaskEditor } from "./task-editor";
+import type { TaskGroup } from "./task-groups";
 import { TaskItem } from "./task-item";
 import { applyInput } from "./task-match";
 import type { Editing } from "./use-task-editing";
@@ -14,7 +16,7 @@ import type { TasksState } from "./use-tasks";
 import { hasFilters, type View } from "./view";
 
 /** The clock the list reads "Today" and "overdue" from, moved on every minute. */
-function useNow(): Date {
+export function useNow(): Date {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 60_000);
@@ -26,33 +28,14 @@ function useNow(): Date {
 /** Why the list is empty, which decides what the empty state suggests. */
 function emptyKindOf(view: View, counts: TaskCounts | null): EmptyKind {
   if (hasFilters(view)) return "filtered";
+  if (view.list === "today") return "today";
+  if (view.list === "upcoming") return "upcoming";
   if (view.status === "active" && (counts?.all ?? 0) > 0) return "all-done";
   if (view.status === "completed") return "none-completed";
   return "first";
 }
 
-/**
- * The tasks of the current tab: an error, placeholders while the first page loads, an empty
- * state, or the rows (one of them perhaps open in the editor), then "Load more".
- */
-export function TaskList({
-  data,
-  view,
-  editing,
-  selecting,
-  selected,
-  onToggle,
-  onEdit,
-  onDelete,
-  onSelect,
-  onFocusRow,
-  onSave,
-  onCancelEdit,
-  onAddTask,
-  onClearFilters,
-}: {
-  data: TasksState;
-  view: View;
+export interface RowHandlers {
   editing: Editing | null;
   selecting: boolean;
   selected: ReadonlySet<string>;
@@ -63,13 +46,131 @@ export function TaskList({
   onFocusRow: (task: Task) => void;
   onSave: (task: Task, input: TaskInput) => void;
   onCancelEdit: (task: Task) => void;
-  onAddTask: () => void;
+  onSkip: (task: Task) => void;
+  onStopRepeating: (task: Task) => void;
+}
+
+function Rows({ tasks, now, rows }: { tasks: Task[]; now: Date; rows: RowHandlers }) {
+  const { editing } = rows;
+  return tasks.map((task) =>
+    editing?.id === task.id ? (
+      <LazyTaskEditor
+        key={task.id}
+        task={editing.draft ? applyInput(task, editing.draft) : task}
+        onSave={rows.onSave}
+        onCancel={() => rows.onCancelEdit(task)}
+        onDelete={rows.onDelete}
+        onSkip={rows.onSkip}
+        onStopRepeating={rows.onStopRepeating}
+      />
+    ) : (
+      <TaskItem
+        key={task.id}
+        task={task}
+        now={now}
+        selecting={rows.selecting}
+        selected={rows.selected.has(task.id)}
+        onToggle={rows.onToggle}
+        onEdit={rows.onEdit}
+        onDelete={rows.onDelete}
+        onSelect={rows.onSelect}
+        onFocusRow={rows.onFocusRow}
+      />
+    ),
+  );
+}
+
+/** One heading and its rows; an empty day of Upcoming is one short line. */
+function Group({
+  group,
+  now,
+  rows,
+  onAddTask,
+}: {
+  group: TaskGroup;
+  now: Date;
+  rows: RowHandlers;
+  onAddTask: (day?: string) => void;
+}) {
+  const id = useId();
+  const empty = group.tasks.length === 0;
+  const add = group.day && (
+    <Button
+      variant="ghost"
+      size="sm"
+      // On a desktop it shows on hover and keyboard focus, as a row's delete button does.
+      className="ml-auto h-7 px-2 text-xs transition-opacity sm:opacity-0 sm:group-hover/day:opacity-100 sm:focus-visible:opacity-100"
+      aria-label={`Add a task for ${group.title}`}
+      onClick={() => onAddTask(group.day)}
+    >
+      <PlusIcon width={14} height={14} />
+      <span className="max-sm:sr-only">Add</span>
+    </Button>
+  );
+  if (group.title === null) {
+    return (
+      <ul aria-label="Tasks" className="space-y-px">
+        <Rows tasks={group.tasks} now={now} rows={rows} />
+      </ul>
+    );
+  }
+  return (
+    <section aria-labelledby={`${id}-title`} className={empty ? "" : "pt-3 first:pt-0"}>
+      <div className="group/day flex h-9 items-center gap-2 border-b border-zinc-200 px-2 dark:border-zinc-800">
+        <h2
+          id={`${id}-title`}
+          className={`flex min-w-0 items-baseline gap-2 text-sm ${
+            empty ? "text-zinc-600 dark:text-zinc-400" : "font-semibold"
+          } ${group.tone === "overdue" ? "text-red-700 dark:text-red-400" : ""}`}
+        >
+          <span>{group.title}</span>
+          {group.subtitle && (
+            <span className="font-normal text-zinc-600 dark:text-zinc-400">{group.subtitle}</span>
+          )}
+          {empty ? (
+            <span className="truncate font-normal">— nothing planned</span>
+          ) : (
+            <span className="text-xs font-normal text-zinc-600 tabular-nums dark:text-zinc-400">
+              {group.tasks.length}
+              <span className="sr-only"> {group.tasks.length === 1 ? "task" : "tasks"}</span>
+            </span>
+          )}
+        </h2>
+        {add}
+      </div>
+      {!empty && (
+        <ul aria-labelledby={`${id}-title`} className="space-y-px pt-1">
+          <Rows tasks={group.tasks} now={now} rows={rows} />
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The tasks of the current view: an error, placeholders while the first page loads, an empty
+ * state, or the rows (one of them perhaps open in the editor) under their headings, then
+ * "Load more".
+ */
+export function TaskList({
+  data,
+  view,
+  groups,
+  rows,
+  onAddTask,
+  onClearFilters,
+}: {
+  data: TasksState;
+  view: View;
+  groups: TaskGroup[];
+  rows: RowHandlers;
+  onAddTask: (day?: string) => void;
   onClearFilters: () => void;
 }) {
   const now = useNow();
   const { tasks, counts } = data;
   return (
-    <>
+    <div data-task-list aria-busy={data.isValidating}>
       {data.error && data.error.code !== SESSION_ENDED && !tasks.length ? (
         <ErrorState message={errorMessage(data.error)} onRetry={data.retry} />
       ) : data.isLoading && !counts ? (
@@ -77,36 +178,13 @@ export function TaskList({
       ) : tasks.length === 0 ? (
         <EmptyState
           kind={emptyKindOf(view, counts)}
-          onAddTask={onAddTask}
+          onAddTask={() => onAddTask()}
           onClearFilters={onClearFilters}
         />
       ) : (
-        <ul aria-label="Tasks" aria-busy={data.isValidating} className="space-y-px">
-          {tasks.map((task) =>
-            editing?.id === task.id ? (
-              <TaskEditor
-                key={task.id}
-                task={editing.draft ? applyInput(task, editing.draft) : task}
-                onSave={onSave}
-                onCancel={() => onCancelEdit(task)}
-                onDelete={onDelete}
-              />
-            ) : (
-              <TaskItem
-                key={task.id}
-                task={task}
-                now={now}
-                selecting={selecting}
-                selected={selected.has(task.id)}
-                onToggle={onToggle}
-                onEdit={onEdit}
-                onDelete={onDelete}
-                onSelect={onSelect}
-                onFocusRow={onFocusRow}
-              />
-            ),
-          )}
-        </ul>
+        groups.map((group) => (
+          <Group key={group.key} group={group} now={now} rows={rows} onAddTask={onAddTask} />
+        ))
       )}
       {data.hasMore && (
         <div className="mt-3 flex justify-center">
@@ -115,6 +193,6 @@ export function TaskList({
           </Button>
         </div>
       )}
-    </>
+    </div>
   );
 }

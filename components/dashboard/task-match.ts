@@ -32,6 +32,10 @@ export function applyInput(task: Task, input: TaskInput): Task {
     priority: input.priority ?? "none",
     dueAt: input.dueAt ?? null,
     tags: normalizeTags(input.tags),
+    repeat: input.repeat ?? null,
+    reminders: input.reminders ?? [],
+    // The server works the next reminder out; until it answers, keep what was known.
+    nextReminderAt: input.reminders?.length ? task.nextReminderAt : null,
   };
 }
 
@@ -42,6 +46,8 @@ export function inputOf(task: Task): TaskInput {
     priority: task.priority,
     dueAt: task.dueAt,
     tags: task.tags,
+    repeat: task.repeat,
+    reminders: task.reminders,
   };
 }
 

@@ -13,7 +13,8 @@ const statusLabel = { all: "All", active: "Active", completed: "Completed" } as 
 
 /**
  * The row above the list: the tabs with their counts, search, the filter and sort menus, and
- * the Select toggle. Rendered inside the dashboard's Tabs.Root, which the tabs belong to.
+ * the Select toggle. In the All view it is rendered inside the dashboard's Tabs.Root, which the
+ * tabs belong to; Today and Upcoming have no tabs and no sort (they are by due date).
  */
 export function TaskToolbar({
   view,
@@ -34,29 +35,32 @@ export function TaskToolbar({
 }) {
   // The tag filter offers the tags of the tasks loaded so far.
   const knownTags = useMemo(() => [...new Set(tasks.flatMap((t) => t.tags))], [tasks]);
+  const all = view.list === "all";
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Tabs.List
-        aria-label="Show tasks"
-        className="flex rounded-lg bg-zinc-100 p-0.5 max-sm:w-full dark:bg-zinc-900"
-      >
-        {TASK_STATUSES.map((status) => (
-          <Tabs.Trigger
-            key={status}
-            value={status}
-            className="flex h-8 items-center justify-center gap-1.5 rounded-md px-3 max-sm:flex-1 text-sm font-medium text-zinc-600 hover:text-zinc-900 data-[state=active]:bg-white data-[state=active]:text-zinc-900 data-[state=active]:shadow-sm dark:text-zinc-400 dark:hover:text-zinc-100 dark:data-[state=active]:bg-zinc-700 dark:data-[state=active]:text-zinc-50"
-          >
-            {statusLabel[status]}
-            <span className="min-w-[2ch] text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
-              {counts ? counts[status] : ""}
-            </span>
-          </Tabs.Trigger>
-        ))}
-      </Tabs.List>
+      {all && (
+        <Tabs.List
+          aria-label="Show tasks"
+          className="flex rounded-lg bg-zinc-100 p-0.5 max-sm:w-full dark:bg-zinc-900"
+        >
+          {TASK_STATUSES.map((status) => (
+            <Tabs.Trigger
+              key={status}
+              value={status}
+              className="flex h-8 items-center justify-center gap-1.5 rounded-md px-3 max-sm:flex-1 text-sm font-medium text-zinc-600 hover:text-zinc-900 data-[state=active]:bg-white data-[state=active]:text-zinc-900 data-[state=active]:shadow-sm dark:text-zinc-400 dark:hover:text-zinc-100 dark:data-[state=active]:bg-zinc-700 dark:data-[state=active]:text-zinc-50"
+            >
+              {statusLabel[status]}
+              <span className="min-w-[2ch] text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+                {counts ? counts[status] : ""}
+              </span>
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+      )}
       <div className="flex w-full items-center justify-end gap-2 sm:w-auto sm:min-w-0 sm:flex-1">
         <SearchBox ref={searchRef} value={view.q} onSearch={(q) => onChange({ q })} />
         <FilterMenu view={view} tags={knownTags} onChange={onChange} />
-        <SortMenu view={view} onChange={onChange} />
+        {all && <SortMenu view={view} onChange={onChange} />}
         <Button
           variant={selecting ? "primary" : "secondary"}
           size="sm"

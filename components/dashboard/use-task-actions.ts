@@ -4,10 +4,12 @@ import { useCallback, useRef } from "react";
 import { toast } from "sonner";
 import type { Task, TaskInput } from "@/lib/tasks/model";
 import { reportError } from "./report-error";
-import { matchesView } from "./task-match";
+import { matchesView, withCompleted } from "./task-match";
+import { keepFocusOn } from "./use-task-focus";
 import type { TasksState } from "./use-tasks";
 import { UNDO_MS } from "./use-undoable-delete";
 import type { View } from "./view";
+import { shortDayIn } from "./zone";
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -21,6 +23,7 @@ function plural(n: number, word: string): string {
 export function useTaskActions(
   data: Pick<TasksState, "add" | "setDone" | "remove" | "completedTasks">,
   view: View,
+  zone: string,
   onLeaving: (ids: ReadonlySet<string>) => void,
 ) {
   // Read when a deletion starts, so `remove` stays stable while `onLeaving` is new each render.
@@ -31,26 +34,32 @@ export function useTaskActions(
   const toggle = useCallback(
     (task: Task) => {
       const completed = !task.completed;
-      const leaves =
-        (view.status === "active" && completed) || (view.status === "completed" && !completed);
+      keepFocusOn(task.id);
+      const leaves = !matchesView(withCompleted(task, completed), view);
+      const undo = (drop: string[] = []) =>
+        void data
+          .setDone([withCompleted(task, completed)], !completed, drop)
+          .catch((e) => reportError(e, "Couldn't undo"));
       data.setDone([task], completed).then(
-        () => {
-          if (leaves) {
+        ([next]) => {
+          if (completed && task.repeat) {
+            // A repeating task: say when it comes back; Undo takes that occurrence back too.
+            toast(`Completed “${task.title}”`, {
+              description: next?.dueAt
+                ? `Next: ${shortDayIn(next.dueAt, zone)}`
+                : "That was its last date: it no longer repeats.",
+              action: { label: "Undo", onClick: () => undo(next ? [next.id] : []) },
+            });
+          } else if (leaves) {
             toast(completed ? `Completed “${task.title}”` : `Reopened “${task.title}”`, {
-              action: {
-                label: "Undo",
-                onClick: () =>
-                  void data
-                    .setDone([{ ...task, completed }], !completed)
-                    .catch((e) => reportError(e, "Couldn't undo")),
-              },
+              action: { label: "Undo", onClick: () => undo() },
             });
           }
         },
         (error) => reportError(error, "Couldn't update the task"),
       );
     },
-    [data.setDone, view.status],
+    [data.setDone, view, zone],
   );
 
   const remove = useCallback(
@@ -89,8 +98,24 @@ export function useTaskActions(
     },
     deleteMany: (list: Task[]) => remove(list, `Deleted ${plural(list.length, "task")}`),
     completeMany: (list: Task[]) => {
-      data.setDone(list, true).then(
-        () => toast.success(`Completed ${plural(list.length, "task")}`),
+      const open = list.filter((t) => !t.completed);
+      data.setDone(open, true).then(
+        () =>
+          toast.success(`Completed ${plural(open.length, "task")}`, {
+            description: open.some((t) => t.repeat)
+              ? "Repeating ones come back on their next date."
+              : undefined,
+            action: {
+              label: "Undo",
+              onClick: () =>
+                void data
+                  .setDone(
+                    open.map((t) => withCompleted(t, true)),
+                    false,
+                  )
+                  .catch((e) => reportError(e, "Couldn't undo")),
+            },
+          }),
         (error) => reportError(error, "Couldn't complete the tasks"),
       );
     },

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState } from "react";
+import { useSWRConfig } from "swr";
 import useSWRInfinite from "swr/infinite";
 import { type ApiClientError, listTasks } from "@/lib/api-client";
 import {
@@ -11,6 +12,7 @@ import {
   type TaskList,
 } from "@/lib/tasks/model";
 import { countsDelta, matchesView, type Pages } from "./task-match";
+import { viewCountsKey } from "./use-view-counts";
 import { type View, viewToQuery } from "./view";
 
 type PageKey = readonly ["tasks", string, string, string | null];
@@ -50,7 +52,12 @@ export function useTaskCache(userId: string, view: View) {
       mutate((current) => current && fn(current), { revalidate: false }),
     [mutate],
   );
-  const refresh = useCallback(() => void mutate(), [mutate]);
+  const { mutate: mutateKey } = useSWRConfig();
+  // After a change: the list again, and the other views' counts.
+  const refresh = useCallback(() => {
+    void mutate();
+    void mutateKey(viewCountsKey(userId));
+  }, [mutate, mutateKey, userId]);
 
   const [hidden, setHidden] = useState<ReadonlyMap<string, Task>>(new Map());
   const hide = useCallback((tasks: Task[], on: boolean) => {

@@ -12,6 +12,32 @@ export function focusTask(id: string): void {
   });
 }
 
+/** Focus on a task's row that should come back when the row is mounted anew. */
+let following: { id: string; checkbox: boolean; until: number } | null = null;
+
+/**
+ * Before a change that can move a row to another group (a completed task sinks below the open
+ * ones, in another list): if focus is on that row, it follows the row.
+ */
+export function keepFocusOn(taskId: string): void {
+  const active = document.activeElement;
+  if (!active?.closest(`[data-task-id="${CSS.escape(taskId)}"]`)) return;
+  const checkbox = active instanceof HTMLInputElement && !active.hasAttribute("aria-label");
+  following = { id: taskId, checkbox, until: Date.now() + 3_000 };
+}
+
+/** On a row's mount: takes focus back if it was on this task before the row moved. */
+export function refocusIfMoved(row: HTMLElement, taskId: string): void {
+  if (!following || following.id !== taskId || Date.now() > following.until) return;
+  const active = document.activeElement;
+  if (active && active !== document.body) return;
+  const target = row.querySelector<HTMLElement>(
+    following.checkbox ? "[data-task-done]" : "[data-task-title]",
+  );
+  following = null;
+  target?.focus();
+}
+
 /**
  * Which task the keyboard is on, for j/k, x, e and Delete. The last row that had focus is
  * remembered, so j and k carry on from it after focus has left the list (a toast, a menu).

@@ -7,6 +7,8 @@ import {
   createTask,
   getTask,
   setCompleted,
+  skipOccurrence,
+  snoozeReminder,
   updateTask,
 } from "@/lib/api-client";
 import { taskEtag } from "@/lib/tasks/etag";
@@ -115,10 +117,15 @@ export function useTaskMutations(
     [patch, refresh, userId],
   );
 
+  /**
+   * Completes or reopens tasks. Answers the occurrences that completing repeating tasks created
+   * (one task at a time; after a bulk completion the refresh shows them). `drop` names tasks to
+   * take out of the list with the change: the occurrence a reopened task takes back (Undo).
+   */
   const setDone = useCallback(
-    async (tasks: Task[], completed: boolean): Promise<void> => {
+    async (tasks: Task[], completed: boolean, drop: string[] = []): Promise<Task[]> => {
       const changing = tasks.filter((t) => t.completed !== completed && !t.id.startsWith("temp-"));
-      if (changing.length === 0) return;
+      if (changing.length === 0) return [];
       const byId = new Map(changing.map((t) => [t.id, t]));
       const flip = (current: Pages, to: boolean) =>
         updateCounts(
@@ -130,11 +137,20 @@ export function useTaskMutations(
           }),
         );
       await patch((current) => flip(current, completed));
+      const created: Task[] = [];
       try {
         const [only] = changing;
         if (changing.length === 1 && only) {
-          const saved = await setCompleted(userId, only.id, completed);
-          await patch((current) => mapTasks(current, (t) => (t.id === saved.id ? saved : t)));
+          const { nextOccurrence, ...saved } = await setCompleted(userId, only.id, completed);
+          const next = nextOccurrence && matchesView(nextOccurrence, viewRef.current);
+          await patch((current) => {
+            const updated = mapTasks(current, (t) => (t.id === saved.id ? saved : t));
+            if (!next) return updated;
+            return updateCounts(prependTask(updated, nextOccurrence), (c) =>
+              countsDelta(c, nextOccurrence, 1),
+            );
+          });
+          if (nextOccurrence) created.push(nextOccurrence);
         } else {
           const ids = [...byId.keys()];
           for (let i = 0; i < ids.length; i += BULK_IDS_MAX) {
@@ -145,7 +161,9 @@ export function useTaskMutations(
             );
           }
         }
+        if (drop.length > 0) await patch((current) => removeTasks(current, new Set(drop)));
         refresh();
+        return created;
       } catch (error) {
         await patch((current) =>
           updateCounts(
@@ -163,5 +181,27 @@ export function useTaskMutations(
     [patch, refresh, userId],
   );
 
-  return { add, update, setDone };
+  /** Moves an open occurrence of a repeating task to its next date; answers it moved. */
+  const skip = useCallback(
+    async (task: Task): Promise<Task> => {
+      const moved = await skipOccurrence(userId, task.id);
+      await patch((current) => mapTasks(current, (t) => (t.id === task.id ? moved : t)));
+      refresh();
+      return moved;
+    },
+    [patch, refresh, userId],
+  );
+
+  /** Reminds again in `minutes`. */
+  const snooze = useCallback(
+    async (taskId: string, minutes: number): Promise<void> => {
+      const { nextReminderAt } = await snoozeReminder(userId, taskId, minutes);
+      await patch((current) =>
+        mapTasks(current, (t) => (t.id === taskId ? { ...t, nextReminderAt } : t)),
+      );
+    },
+    [patch, userId],
+  );
+
+  return { add, update, setDone, skip, snooze };
 }

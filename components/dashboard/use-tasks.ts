@@ -12,11 +12,11 @@ import type { View } from "./view";
  */
 export function useTasks(userId: string, view: View, onError: (error: unknown) => void) {
   const cache = useTaskCache(userId, view);
-  const { add, update, setDone } = useTaskMutations(userId, view, cache);
+  const { add, update, setDone, skip, snooze } = useTaskMutations(userId, view, cache);
   const remove = useUndoableDelete(userId, cache, onError);
   // patch, refresh and hide stay inside: every change goes through the functions below.
   const { patch, refresh, hide, ...list } = cache;
-  return { ...list, add, update, setDone, remove };
+  return { ...list, add, update, setDone, skip, snooze, remove };
 }
 
 export type TasksState = ReturnType<typeof useTasks>;

@@ -16,11 +16,33 @@ import {
   type TaskStatus,
 } from "@/lib/tasks/model";
 
+/** The dashboard's views: Today (overdue and due today), Upcoming (next 14 days), All. */
+export const LISTS = ["today", "upcoming", "all"] as const;
+export type ListView = (typeof LISTS)[number];
+
+export const listLabel: Record<ListView, string> = {
+  today: "Today",
+  upcoming: "Upcoming",
+  all: "All",
+};
+
+/** The heading of each view. */
+export const listTitle: Record<ListView, string> = {
+  today: "Today",
+  upcoming: "Upcoming",
+  all: "All tasks",
+};
+
+/** The cookie that remembers the last view, so /dashboard opens on it (read by the page). */
+export const LIST_COOKIE = "doable-view";
+
 /**
- * What the dashboard shows: tab, search, filters and sort. It lives in the URL so a reload or
- * a shared link keeps the view; defaults are left out to keep links short.
+ * What the dashboard shows: view, tab, search, filters and sort. It lives in the URL so a
+ * reload or a shared link keeps the view; defaults are left out to keep links short (the view
+ * is left out when it is the one remembered, which the page passes in as `defaultList`).
  */
 export interface View {
+  list: ListView;
   status: TaskStatus;
   q: string;
   priority: TaskPriority | null;
@@ -31,6 +53,7 @@ export interface View {
 }
 
 const defaultView: View = {
+  list: "all",
   status: "all",
   q: "",
   priority: null,
@@ -88,9 +111,13 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
 }
 
 /** Reads a view from the address bar, ignoring anything unknown or malformed. */
-export function viewFromParams(params: { get(name: string): string | null }): View {
+export function viewFromParams(
+  params: { get(name: string): string | null },
+  defaultList: ListView = defaultView.list,
+): View {
   const tag = params.get("tag")?.trim().toLowerCase();
   return {
+    list: oneOf(LISTS, params.get("view")) ?? defaultList,
     status: oneOf(TASK_STATUSES, params.get("status")) ?? defaultView.status,
     q: (params.get("q") ?? "").slice(0, SEARCH_MAX),
     priority: oneOf(priorities, params.get("priority")),
@@ -101,8 +128,9 @@ export function viewFromParams(params: { get(name: string): string | null }): Vi
   };
 }
 
-export function viewToSearch(view: View): string {
+export function viewToSearch(view: View, defaultList: ListView = defaultView.list): string {
   const params = new URLSearchParams();
+  if (view.list !== defaultList) params.set("view", view.list);
   if (view.status !== defaultView.status) params.set("status", view.status);
   if (view.q.trim()) params.set("q", view.q.trim());
   if (view.priority) params.set("priority", view.priority);
@@ -116,7 +144,18 @@ export function viewToSearch(view: View): string {
   return text ? `?${text}` : "";
 }
 
-export function viewToQuery(view: View): TaskListQuery {
+/**
+ * The view as the list asks for it: Today and Upcoming are open tasks by due date, soonest
+ * (and so overdue) first, over the server's agenda and upcoming filters; All is as chosen.
+ */
+export function effectiveView(view: View): View {
+  if (view.list === "all") return view;
+  const due = view.list === "today" ? "agenda" : "upcoming";
+  return { ...view, status: "active", due, sort: "due", order: "asc" };
+}
+
+export function viewToQuery(input: View): TaskListQuery {
+  const view = effectiveView(input);
   return {
     status: view.status,
     q: view.q.trim() || undefined,
@@ -128,6 +167,7 @@ export function viewToQuery(view: View): TaskListQuery {
   };
 }
 
+/** Search or filters narrow the list (a view's own due filter does not count). */
 export function hasFilters(view: View): boolean {
-  return Boolean(view.q.trim() || view.priority || view.tag || view.due);
+  return Boolean(view.q.trim() || view.priority || view.tag || (view.list === "all" && view.due));
 }

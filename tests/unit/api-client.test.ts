@@ -57,6 +57,7 @@ describe("dashboard view in the URL", () => {
       ),
     );
     expect(view).toEqual({
+      list: "all",
       status: "completed",
       q: "report",
       priority: "high",
@@ -70,6 +71,33 @@ describe("dashboard view in the URL", () => {
     );
     expect(viewToSearch(viewFromParams(new URLSearchParams("")))).toBe("");
     expect(viewToQuery(view)).toMatchObject({ status: "completed", sort: "due", order: "asc" });
+  });
+
+  it("keeps the view (Today, Upcoming, All), left out when it is the remembered one", () => {
+    const today = viewFromParams(new URLSearchParams("view=today&q=call"));
+    expect(today).toMatchObject({ list: "today", q: "call" });
+    expect(viewToSearch(today)).toBe("?view=today&q=call");
+    expect(viewToSearch(today, "today")).toBe("?q=call");
+    // With Today remembered, an address without view= is Today, and All must be named.
+    expect(viewFromParams(new URLSearchParams(""), "today").list).toBe("today");
+    expect(viewToSearch({ ...today, list: "all" }, "today")).toBe("?view=all&q=call");
+    expect(viewFromParams(new URLSearchParams("view=bogus"), "upcoming").list).toBe("upcoming");
+  });
+
+  it("asks Today and Upcoming for open tasks by due date, whatever the tab and sort", () => {
+    const base = viewFromParams(new URLSearchParams("status=completed&sort=title&due=week"));
+    expect(viewToQuery({ ...base, list: "today" })).toMatchObject({
+      status: "active",
+      due: "agenda",
+      sort: "due",
+      order: "asc",
+    });
+    expect(viewToQuery({ ...base, list: "upcoming" })).toMatchObject({
+      status: "active",
+      due: "upcoming",
+      sort: "due",
+    });
+    expect(viewToQuery(base)).toMatchObject({ status: "completed", due: "week", sort: "title" });
   });
 
   it("ignores unknown and malformed values instead of failing", () => {

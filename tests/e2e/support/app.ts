@@ -34,8 +34,29 @@ export async function signUp(page: Page, user: TestUser): Promise<void> {
 
 /** The dashboard has loaded its list (and so is hydrated: shortcuts work). */
 export async function dashboardReady(page: Page): Promise<void> {
-  await expect(page.getByRole("heading", { name: "Tasks", level: 1 })).toBeVisible();
-  await expect(tab(page, "All")).toHaveText(/\d/);
+  const views = page.getByRole("navigation", { name: "Views" });
+  await expect(views).toBeVisible();
+  // The current view's count comes with the list.
+  await expect(views.locator('[aria-current="page"]')).toHaveText(/\d/);
+}
+
+export type ViewName = "Today" | "Upcoming" | "All";
+
+/** A button of the view switcher (Today · Upcoming · All). */
+export function viewButton(page: Page, name: ViewName): Locator {
+  return page
+    .getByRole("navigation", { name: "Views" })
+    .getByRole("button", { name: new RegExp(`^${name}\\b`) });
+}
+
+/** Switches to a view and waits for its list. */
+export async function showView(page: Page, name: ViewName): Promise<void> {
+  await viewButton(page, name).click();
+  await expect(viewButton(page, name)).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    name === "All" ? "All tasks" : name,
+  );
+  await settled(page);
 }
 
 export async function logIn(page: Page, user: TestUser): Promise<void> {
@@ -87,8 +108,9 @@ export async function addTask(page: Page, task: NewTask): Promise<void> {
   await expect(taskRow(page, task.title)).toBeVisible();
 }
 
+/** The rows of the list (all its groups: Overdue, Today, the days of Upcoming, Completed). */
 export function taskRows(page: Page): Locator {
-  return page.getByRole("list", { name: "Tasks" }).getByRole("listitem");
+  return page.locator("[data-task-list] li[data-task-id]");
 }
 
 export function taskRow(page: Page, title: string): Locator {
@@ -98,9 +120,7 @@ export function taskRow(page: Page, title: string): Locator {
 }
 
 export function titleButton(page: Page, title: string): Locator {
-  return page
-    .getByRole("list", { name: "Tasks" })
-    .getByRole("button", { name: title, exact: true });
+  return page.locator("[data-task-list]").getByRole("button", { name: title, exact: true });
 }
 
 export function tab(page: Page, name: "All" | "Active" | "Completed"): Locator {
@@ -110,7 +130,7 @@ export function tab(page: Page, name: "All" | "Active" | "Completed"): Locator {
 /** Waits until every change has reached the server (no row still saving, list settled). */
 export async function settled(page: Page): Promise<void> {
   await expect(page.locator('[data-task-id^="temp-"]')).toHaveCount(0);
-  await expect(page.locator('ul[aria-label="Tasks"][aria-busy="true"]')).toHaveCount(0);
+  await expect(page.locator('[data-task-list][aria-busy="true"]')).toHaveCount(0);
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -1,0 +1,40 @@
+"use client";
+
+import { toast } from "sonner";
+import type { Task } from "@/lib/tasks/model";
+import { reportError } from "./report-error";
+import { inputOf } from "./task-match";
+import type { TasksState } from "./use-tasks";
+import { shortDayIn } from "./zone";
+
+/**
+ * What a repeating task's editor offers besides saving: skip this occurrence (it moves to its
+ * next date) and stop repeating. Each says what happened, with an Undo that puts the task back
+ * as it was (its date, or its rule).
+ */
+export function useRepeatActions(data: Pick<TasksState, "skip" | "update">, zone: string) {
+  const undoTo = (now: Task, before: Task) => () =>
+    void data.update(now, inputOf(before)).catch((e) => reportError(e, "Couldn't undo"));
+
+  return {
+    skip: (task: Task) => {
+      data.skip(task).then(
+        (moved) =>
+          toast(`Skipped “${task.title}”`, {
+            description: moved.dueAt ? `Next: ${shortDayIn(moved.dueAt, zone)}` : undefined,
+            action: { label: "Undo", onClick: undoTo(moved, task) },
+          }),
+        (error) => reportError(error, "Couldn't skip this occurrence"),
+      );
+    },
+    stopRepeating: (task: Task) => {
+      data.update(task, { ...inputOf(task), repeat: null }).then(
+        (saved) =>
+          toast(`“${task.title}” no longer repeats`, {
+            action: { label: "Undo", onClick: undoTo(saved, task) },
+          }),
+        (error) => reportError(error, "Couldn't stop the repeat"),
+      );
+    },
+  };
+}
