@@ -3,16 +3,14 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Toaster, toast } from "sonner";
 import { useResolvedTheme } from "@/components/theme/resolved-theme";
-import type { AccountUser } from "./account-menu";
+import { type AccountUser, preloadAccountPanel } from "./account-menu";
 import { DashboardBody } from "./dashboard-body";
 import { DashboardHeader } from "./dashboard-header";
 import { dateFieldInDays } from "./due";
 import { LazyConflictDialog, LazyShortcutsDialog, preloadDialogs } from "./lazy-dialogs";
 import { preloadForms } from "./lazy-forms";
 import { type ProposedDue, QuickAdd } from "./quick-add";
-import { useOpenTask } from "./reminders/use-open-task";
-import type { ReminderAlert } from "./reminders/use-reminder-alerts";
-import { useReminderAlerts } from "./reminders/use-reminder-alerts";
+import { LazyPlannerEffects } from "./reminders/lazy-effects";
 import { reportError } from "./report-error";
 import type { UserSettings } from "./settings/user-settings";
 import { preloadSchemas } from "./task-draft";
@@ -82,6 +80,7 @@ export function Dashboard({
       preloadSchemas();
       preloadForms();
       preloadDialogs();
+      preloadAccountPanel();
     });
   }, []);
 
@@ -91,36 +90,6 @@ export function Dashboard({
     setAddFor(null);
     setView({ list });
   };
-
-  const openTask = useOpenTask({
-    userId: user.id,
-    tasks: data.tasks,
-    loaded: Boolean(data.counts) && !data.isValidating,
-    edit: editor.edit,
-    showInAll: (task) => setView({ list: "all", status: "all", ...noFilters, q: task.title }),
-  });
-
-  const complete = (taskId: string) => {
-    const task = data.tasks.find((t) => t.id === taskId);
-    if (task) actions.toggle(task);
-    else openTask(taskId);
-  };
-  useReminderAlerts(
-    data.tasks,
-    (alert: ReminderAlert) =>
-      void import("./reminders/reminder-toast").then(({ showReminderToast }) =>
-        showReminderToast(alert, {
-          onComplete: complete,
-          onSnooze: (taskId) =>
-            data.snooze(taskId, 10).then(
-              () => toast("Snoozed for 10 minutes"),
-              (error) => reportError(error, "Couldn't snooze the reminder"),
-            ),
-          onOpen: openTask,
-        }),
-      ),
-    openTask,
-  );
 
   useKeyboardShortcuts({
     new: () => quickAddRef.current?.focus(),
@@ -203,6 +172,20 @@ export function Dashboard({
         />
       </main>
 
+      <LazyPlannerEffects
+        userId={user.id}
+        tasks={data.tasks}
+        loaded={Boolean(data.counts) && !data.isValidating}
+        edit={editor.edit}
+        showInAll={(task) => setView({ list: "all", status: "all", ...noFilters, q: task.title })}
+        complete={actions.toggle}
+        snooze={(taskId) =>
+          data.snooze(taskId, 10).then(
+            () => toast("Snoozed for 10 minutes"),
+            (error) => reportError(error, "Couldn't snooze the reminder"),
+          )
+        }
+      />
       <LazyShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
       <LazyConflictDialog
         conflict={editor.conflict}

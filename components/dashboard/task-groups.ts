@@ -1,5 +1,5 @@
 import { type Task, UPCOMING_DAYS } from "@/lib/tasks/model";
-import type { View } from "./view";
+import { hasFilters, type View } from "./view";
 import { addDays, dayKey, formatDay } from "./zone";
 
 /** A run of rows under one heading; `title` null for a plain list. */
@@ -17,8 +17,9 @@ export interface TaskGroup {
 /**
  * How the list is split under headings, in the user's zone:
  * - Today: "Overdue" (due before today), then "Today".
- * - Upcoming: one group per day from today through UPCOMING_DAYS - 1, empty days included; while
- *   more pages can load, only the days up to the last loaded task's (later ones are not known).
+ * - Upcoming: one group per day from today through UPCOMING_DAYS - 1, empty days included (not
+ *   while a search or filter narrows the list); while more pages can load, only the days up to
+ *   the last loaded task's (later ones are not known).
  * - All: open tasks, then "Completed" below them; one plain list in the Active/Completed tabs.
  */
 export function groupTasks(
@@ -48,10 +49,13 @@ export function groupTasks(
       byDay.set(day, [...(byDay.get(day) ?? []), task]);
     }
     const last = tasks.length > 0 ? dayOf(tasks[tasks.length - 1] as Task) : today;
+    // While searching or filtering, the days without a match are noise: only the others.
+    const skipEmpty = hasFilters(view);
     const groups: TaskGroup[] = [];
     for (let i = 0; i < UPCOMING_DAYS; i++) {
       const day = addDays(today, i);
       if (hasMore && day > last) break;
+      if (skipEmpty && !byDay.has(day)) continue;
       const named = i === 0 ? "Today" : i === 1 ? "Tomorrow" : null;
       groups.push({
         key: day,

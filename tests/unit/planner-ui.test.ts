@@ -161,6 +161,7 @@ describe("the list's groups", () => {
     expect(all[3]?.tasks.map((t) => t.id)).toEqual(["b"]);
     expect(all[2]?.tasks).toEqual([]);
     expect(groupTasks(view("view=upcoming"), tasks, "UTC", now, true)).toHaveLength(4);
+    expect(groupTasks(view("view=upcoming&q=b"), tasks, "UTC", now, false)).toHaveLength(2);
     // At 20:00 UTC it is already the 15th in Tokyo: "a" (21:00 there on the 14th) is
     // yesterday's, and shows under today.
     const evening = new Date("2025-01-14T20:00:00Z");
