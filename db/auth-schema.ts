@@ -2,7 +2,7 @@
  * Better Auth's tables, and the auth limits' counters. Part of db/schema.ts, which drizzle-kit
  * reads: imports stay relative (drizzle-kit loads this without the project's path aliases).
  */
-import { bigint, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { timestamps } from "./schema-columns";
 
 /*
