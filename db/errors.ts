@@ -30,6 +30,19 @@ export function pgErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The constraint a Postgres error names (a foreign key, a unique index, a check, or one our
+ * triggers raise), anywhere in the cause chain. pg, PGlite and neon-http all carry it as
+ * `constraint`.
+ */
+export function pgConstraint(error: unknown): string | undefined {
+  for (const e of chain(error)) {
+    const name = (e as { constraint?: unknown }).constraint;
+    if (typeof name === "string" && name !== "") return name;
+  }
+  return undefined;
+}
+
 const NETWORK_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",

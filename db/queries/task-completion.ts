@@ -7,8 +7,10 @@
  */
 import "server-only";
 import { and, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
 import { type TaskRow, tasks } from "@/db/schema";
+import { subtaskCounts, type TaskRecord, taskRecordColumns } from "./task-columns";
 import { nextUpdatedAt } from "./tasks";
 
 const COLUMNS = getTableColumns(tasks);
@@ -50,18 +52,36 @@ function isAsRead(userId: string, guard: OccurrenceGuard): SQL {
 
 const stopReminders = { nextReminderAt: null, reminderLeaseUntil: null, snoozedUntil: null };
 
+/** An INSERT ... SELECT's source: drizzle types it by the table's own select shape. */
+// biome-ignore lint/suspicious/noExplicitAny: the SELECT names every column in the table's order (copyOf)
+const insertSource = (query: unknown) => query as any;
+
+/**
+ * A row to insert copied from the row `from` names: every column in the table's order (INSERT
+ * ... SELECT needs them all), `carried[key]` where given, else `from`'s own value.
+ */
+function copyOf(carried: Partial<Record<ColumnKey, SQL>>, from: string) {
+  return Object.fromEntries(
+    (Object.entries(COLUMNS) as [ColumnKey, (typeof COLUMNS)[ColumnKey]][]).map(([key, column]) => [
+      key,
+      (carried[key] ?? sql`${sql.identifier(from)}.${sql.identifier(column.name)}`).as(column.name),
+    ]),
+  );
+}
+
 /**
  * Completes an open occurrence and creates the next one (same title, description, priority,
- * tags, repeat and reminders; the new due date and rule), linked from the completed one. With
- * `next` null the series has ended: the task is completed and nothing follows. Null when the
- * task is no longer as read.
+ * tags, repeat and reminders; the new due date and rule), linked from the completed one, with
+ * its subtasks back open (due dates moved on by the same step; their own repeats and reminders
+ * are not carried). With `next` null the series has ended: the task is completed and nothing
+ * follows. Null when the task is no longer as read.
  */
 export async function completeOccurrence(
   db: Database,
   userId: string,
   guard: OccurrenceGuard,
   next: NextOccurrenceRow | null,
-): Promise<{ done: TaskRow; next: TaskRow | null } | null> {
+): Promise<{ done: TaskRecord; next: TaskRecord | null } | null> {
   const done = db.$with("done").as(
     db
       .update(tasks)
@@ -76,44 +96,75 @@ export async function completeOccurrence(
       .returning(),
   );
   if (!next) {
-    const [row] = await db.with(done).select(rowsOf(done)).from(done);
+    const [row] = await db
+      .with(done)
+      .select({ ...rowsOf(done), ...subtaskCounts("done") })
+      .from(done);
     return row ? { done: row, next: null } : null;
   }
-  const carried: Partial<Record<ColumnKey, SQL>> = {
-    id: sql`${next.id}::uuid`,
+  const nextId = sql`${next.id}::uuid`;
+  const nextDue = sql`${next.dueAt.toISOString()}::timestamptz`;
+  const fresh: Partial<Record<ColumnKey, SQL>> = {
     completed: sql`false`,
     completedAt: sql`null`,
-    dueAt: sql`${next.dueAt.toISOString()}::timestamptz`,
-    repeatRule: sql`${next.repeatRule}::text`,
-    reminders: sql`${JSON.stringify(next.reminders)}::jsonb`,
-    nextReminderAt: sql`${next.nextReminderAt?.toISOString() ?? null}::timestamptz`,
-    remindedThrough: sql`${next.remindedThrough?.toISOString() ?? null}::timestamptz`,
     snoozedUntil: sql`null`,
     reminderLeaseUntil: sql`null`,
     nextOccurrenceId: sql`null`,
     createdAt: sql`now()`,
     updatedAt: sql`now()`,
   };
-  // Every column in the table's order (INSERT ... SELECT needs them all): the new values above,
-  // the rest carried from the completed occurrence.
-  const selection = Object.fromEntries(
-    (Object.entries(COLUMNS) as [ColumnKey, (typeof COLUMNS)[ColumnKey]][]).map(([key, column]) => [
-      key,
-      (carried[key] ?? sql`${sql.identifier("done")}.${sql.identifier(column.name)}`).as(
-        column.name,
+  const nextRow = db
+    .select(
+      copyOf(
+        {
+          ...fresh,
+          id: nextId,
+          dueAt: nextDue,
+          repeatRule: sql`${next.repeatRule}::text`,
+          reminders: sql`${JSON.stringify(next.reminders)}::jsonb`,
+          nextReminderAt: sql`${next.nextReminderAt?.toISOString() ?? null}::timestamptz`,
+          remindedThrough: sql`${next.remindedThrough?.toISOString() ?? null}::timestamptz`,
+        },
+        "done",
       ),
-    ]),
-  );
-  const created = db.$with("created").as(
-    db
-      .insert(tasks)
-      // biome-ignore lint/suspicious/noExplicitAny: drizzle types INSERT ... SELECT by the table's own select shape
-      .select(db.select(selection).from(done) as any)
-      .returning(),
-  );
+    )
+    .from(done);
+  const created = db
+    .$with("created")
+    .as(db.insert(tasks).select(insertSource(nextRow)).returning());
+  const source = alias(tasks, "source");
+  const subtaskRows = db
+    .select(
+      copyOf(
+        {
+          ...fresh,
+          id: sql`gen_random_uuid()`,
+          parentId: nextId,
+          dueAt: sql`${source.dueAt} + (${nextDue} - ${done.dueAt})`,
+          repeatRule: sql`null`,
+          repeatFrom: sql`null`,
+          reminders: sql`'[]'::jsonb`,
+          nextReminderAt: sql`null`,
+          remindedThrough: sql`null`,
+        },
+        "source",
+      ),
+    )
+    .from(source)
+    .innerJoin(done, eq(source.parentId, done.id));
+  const copied = db
+    .$with("copied")
+    .as(db.insert(tasks).select(insertSource(subtaskRows)).returning({ id: tasks.id }));
   const [row] = await db
-    .with(done, created)
-    .select({ done: rowsOf(done), next: rowsOf(created) })
+    .with(done, created, copied)
+    .select({
+      done: { ...rowsOf(done), ...subtaskCounts("done") },
+      next: {
+        ...rowsOf(created),
+        subtasksTotal: sql<number>`(select count(*)::int from ${copied})`,
+        subtasksDone: sql<number>`0`,
+      },
+    })
     .from(done)
     .leftJoin(created, sql`true`);
   return row ? { done: row.done, next: row.next } : null;
@@ -128,7 +179,7 @@ export async function reopenTasks(
   db: Database,
   userId: string,
   ids: readonly string[],
-): Promise<TaskRow[]> {
+): Promise<TaskRecord[]> {
   const targets = db.$with("targets").as(
     db
       // Aliased: the UPDATE below returns both this and the task's own next_occurrence_id.
@@ -165,7 +216,10 @@ export async function reopenTasks(
       )
       .returning({ id: tasks.id }),
   );
-  return db.with(targets, reopened, takenBack).select(rowsOf(reopened)).from(reopened);
+  return db
+    .with(targets, reopened, takenBack)
+    .select({ ...rowsOf(reopened), ...subtaskCounts("reopened") })
+    .from(reopened);
 }
 
 /**
@@ -177,7 +231,7 @@ export async function skipOccurrence(
   userId: string,
   guard: OccurrenceGuard,
   next: Omit<NextOccurrenceRow, "id">,
-): Promise<TaskRow | null> {
+): Promise<TaskRecord | null> {
   const [row] = await db
     .update(tasks)
     .set({
@@ -191,7 +245,7 @@ export async function skipOccurrence(
       updatedAt: nextUpdatedAt,
     })
     .where(isAsRead(userId, guard))
-    .returning();
+    .returning(taskRecordColumns);
   return row ?? null;
 }
 

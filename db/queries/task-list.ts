@@ -8,7 +8,6 @@ import {
   and,
   arrayContains,
   eq,
-  getTableColumns,
   gte,
   ilike,
   isNull,
@@ -18,7 +17,7 @@ import {
   sql,
 } from "drizzle-orm";
 import type { Database } from "@/db";
-import { type TaskRow, tasks } from "@/db/schema";
+import { projects, tasks } from "@/db/schema";
 import type { ListPosition } from "@/lib/server/tasks/cursor";
 import {
   type DueFilter,
@@ -29,9 +28,14 @@ import {
   type TaskStatus,
   UPCOMING_DAYS,
 } from "@/lib/tasks/model";
+import { type TaskRecord, taskRecordColumns } from "./task-columns";
 
 interface TaskFilters {
   status?: TaskStatus;
+  /** A project's id, or "inbox" (no project). Unset: every list, archived projects' aside. */
+  project?: string;
+  /** "none": top-level tasks only; a task's id: its subtasks. */
+  parent?: string;
   q?: string;
   priority?: TaskPriority;
   tag?: string;
@@ -54,7 +58,7 @@ interface ListOptions extends TaskFilters {
 }
 
 interface TaskPage {
-  tasks: TaskRow[];
+  tasks: TaskRecord[];
   /** Where the next page starts, or null when this was the last one. */
   next: ListPosition | null;
 }
@@ -72,13 +76,29 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** Not in an archived project: archiving a project takes its tasks out of every other view. */
+const notArchived = sql`(${tasks.projectId} is null or not exists (select 1 from ${projects} where ${projects.id} = ${tasks.projectId} and ${projects.archived}))`;
+
+function placeConditions(filters: TaskFilters): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.project === undefined) conditions.push(notArchived);
+  else if (filters.project === "inbox") conditions.push(isNull(tasks.projectId));
+  else conditions.push(eq(tasks.projectId, filters.project));
+  if (filters.parent === "none") conditions.push(isNull(tasks.parentId));
+  else if (filters.parent !== undefined) conditions.push(eq(tasks.parentId, filters.parent));
+  return conditions;
+}
+
 function filterConditions(userId: string, filters: TaskFilters, now: Date): SQL[] {
-  const conditions: SQL[] = [eq(tasks.userId, userId)];
+  const conditions: SQL[] = [eq(tasks.userId, userId), ...placeConditions(filters)];
   if (filters.status === "active") conditions.push(eq(tasks.completed, false));
   if (filters.status === "completed") conditions.push(eq(tasks.completed, true));
   if (filters.q) {
     const pattern = `%${escapeLike(filters.q)}%`;
-    conditions.push(or(ilike(tasks.title, pattern), ilike(tasks.description, pattern)) as SQL);
+    const inTags = sql`array_to_string(${tasks.tags}, ' ') ilike ${pattern}`;
+    conditions.push(
+      or(ilike(tasks.title, pattern), ilike(tasks.description, pattern), inTags) as SQL,
+    );
   }
   if (filters.priority) conditions.push(eq(tasks.priority, filters.priority));
   if (filters.tag) conditions.push(arrayContains(tasks.tags, [filters.tag]));
@@ -169,6 +189,12 @@ const SORTS: Record<SortKey, SortSpec> = {
     param: (v) => sql`${v}::text`,
     nullable: false,
   },
+  manual: {
+    key: sql`${tasks.position}`,
+    text: sql<string>`${tasks.position}::text`,
+    param: (v) => sql`${v}::numeric`,
+    nullable: false,
+  },
 };
 
 /** Rows strictly after `after` in (key, id) order; tasks without a due date come last. */
@@ -202,7 +228,7 @@ export async function listTasks(
   const conditions = filterConditions(userId, options, options.now ?? new Date());
   if (options.after) conditions.push(afterCondition(spec, order, options.after));
   const rows = await db
-    .select({ ...getTableColumns(tasks), sortValue: spec.text })
+    .select({ ...taskRecordColumns, sortValue: spec.text })
     .from(tasks)
     .where(and(...conditions))
     .orderBy(...orderBy(spec, order))

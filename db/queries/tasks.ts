@@ -4,17 +4,15 @@
  * is one statement (neon-http has no interactive transactions), atomic on every driver.
  */
 import "server-only";
-import { and, eq, inArray, isNull, not, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, isNull, not, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type TaskRow, tasks } from "@/db/schema";
 import type { BulkAction } from "@/lib/tasks/model";
+import { type TaskRecord, taskRecordColumns } from "./task-columns";
+import { nextVersion, versionCondition } from "./versions";
 
-/**
- * The next updatedAt of a row being written: now, truncated to the millisecond the API shows,
- * and at least a millisecond past the previous value. So every write yields a new ETag, even
- * two writes in the same millisecond (concurrent updates of a row run one after the other).
- */
-export const nextUpdatedAt = sql`greatest(date_trunc('milliseconds', now()), date_trunc('milliseconds', ${tasks.updatedAt}) + interval '1 millisecond')`;
+/** The next updatedAt of a task being written (see versions.ts). */
+export const nextUpdatedAt = nextVersion(tasks.updatedAt);
 
 /**
  * Plain tasks: neither repeating nor an occurrence that created another. Their completion is
@@ -22,9 +20,13 @@ export const nextUpdatedAt = sql`greatest(date_trunc('milliseconds', now()), dat
  */
 const isPlainTask = and(isNull(tasks.repeatRule), isNull(tasks.nextOccurrenceId)) as SQL;
 
-export async function getTask(db: Database, userId: string, id: string): Promise<TaskRow | null> {
+export async function getTask(
+  db: Database,
+  userId: string,
+  id: string,
+): Promise<TaskRecord | null> {
   const [row] = await db
-    .select()
+    .select(taskRecordColumns)
     .from(tasks)
     .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
     .limit(1);
@@ -50,7 +52,9 @@ export type TaskFields = Pick<
   | "reminders"
   | "nextReminderAt"
   | "remindedThrough"
->;
+> &
+  /* Where it is: omitted, a create puts it in the Inbox at the top level and a replace leaves it. */
+  Partial<Pick<TaskRow, "projectId" | "parentId">>;
 
 function editableFields(fields: TaskFields) {
   return { ...fields, snoozedUntil: null, reminderLeaseUntil: null };
@@ -60,19 +64,24 @@ export async function createTask(
   db: Database,
   userId: string,
   input: TaskFields,
-): Promise<TaskRow> {
+): Promise<TaskRecord> {
   const [row] = await db
     .insert(tasks)
     .values({ ...editableFields(input), userId })
-    .returning();
+    // A task just made has no subtasks.
+    .returning({
+      ...getTableColumns(tasks),
+      subtasksTotal: sql<number>`0`,
+      subtasksDone: sql<number>`0`,
+    });
   if (!row) throw new Error("insert returned no row");
   return row;
 }
 
-type WriteResult =
-  | { status: "ok"; task: TaskRow }
+export type WriteResult =
+  | { status: "ok"; task: TaskRecord }
   | { status: "not_found" }
-  | { status: "precondition_failed"; task: TaskRow };
+  | { status: "precondition_failed"; task: TaskRecord };
 
 /**
  * Why a guarded write changed nothing: the task is not the caller's (or gone), or its version
@@ -81,14 +90,6 @@ type WriteResult =
 async function explainMiss(db: Database, userId: string, id: string): Promise<WriteResult> {
   const task = await getTask(db, userId, id);
   return task ? { status: "precondition_failed", task } : { status: "not_found" };
-}
-
-/** The If-Match guard: the row's version is one of `versions` (undefined: any version). */
-function versionCondition(versions: Date[] | undefined): SQL | undefined {
-  if (versions === undefined) return undefined;
-  if (versions.length === 0) return sql`false`;
-  const named = versions.map((v) => sql`${v.toISOString()}::timestamptz`);
-  return sql`date_trunc('milliseconds', ${tasks.updatedAt}) in (${sql.join(named, sql`, `)})`;
 }
 
 /**
@@ -105,8 +106,10 @@ export async function replaceTask(
   const [row] = await db
     .update(tasks)
     .set({ ...editableFields(input), updatedAt: nextUpdatedAt })
-    .where(and(eq(tasks.id, id), eq(tasks.userId, userId), versionCondition(versions)))
-    .returning();
+    .where(
+      and(eq(tasks.id, id), eq(tasks.userId, userId), versionCondition(tasks.updatedAt, versions)),
+    )
+    .returning(taskRecordColumns);
   return row ? { status: "ok", task: row } : explainMiss(db, userId, id);
 }
 
@@ -120,7 +123,9 @@ export async function deleteTask(
 ): Promise<DeleteResult> {
   const [row] = await db
     .delete(tasks)
-    .where(and(eq(tasks.id, id), eq(tasks.userId, userId), versionCondition(versions)))
+    .where(
+      and(eq(tasks.id, id), eq(tasks.userId, userId), versionCondition(tasks.updatedAt, versions)),
+    )
     .returning({ id: tasks.id });
   return row ? { status: "ok" } : explainMiss(db, userId, id);
 }
@@ -156,12 +161,12 @@ export async function setCompleted(
   userId: string,
   id: string,
   completed?: boolean,
-): Promise<TaskRow | null> {
+): Promise<TaskRecord | null> {
   const [row] = await db
     .update(tasks)
     .set(completionChange(completed))
     .where(and(eq(tasks.id, id), eq(tasks.userId, userId), isPlainTask))
-    .returning();
+    .returning(taskRecordColumns);
   return row ?? null;
 }
 

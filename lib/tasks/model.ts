@@ -38,6 +38,11 @@ export const SNOOZE_MINUTES_MAX = 24 * 60;
 export const PUSH_ENDPOINT_MAX = 1000;
 /** Devices (browsers) one user may have subscribed to push reminders. */
 export const PUSH_DEVICES_MAX = 20;
+export const PROJECT_NAME_MAX = 60;
+/** Projects one user may have, archived ones included. */
+export const PROJECTS_MAX = 300;
+/** Subtasks one task may have (one level: a subtask has none of its own). */
+export const SUBTASKS_MAX = 100;
 
 /* ----------------------------------------------------------------- enums */
 
@@ -49,7 +54,8 @@ export const TASK_STATUSES = ["all", "active", "completed"] as const;
  * through UPCOMING_DAYS ahead. Both in the user's time zone.
  */
 export const DUE_FILTERS = ["overdue", "today", "week", "none", "agenda", "upcoming"] as const;
-export const SORT_KEYS = ["created", "updated", "due", "priority", "title"] as const;
+/** "manual": the order people set by hand (drag and drop), per project and the Inbox. */
+export const SORT_KEYS = ["created", "updated", "due", "priority", "title", "manual"] as const;
 export const SORT_ORDERS = ["asc", "desc"] as const;
 export const BULK_ACTIONS = ["complete", "uncomplete", "delete"] as const;
 /** A repeat counts from the due date ("every Monday") or from when it was completed. */
@@ -85,7 +91,23 @@ export const DEFAULT_ORDER: Record<SortKey, SortOrder> = {
   due: "asc",
   priority: "desc",
   title: "asc",
+  manual: "asc",
 };
+
+/** The palette a project's colour comes from (the UI maps each to its light and dark shades). */
+export const PROJECT_COLORS = [
+  "gray",
+  "red",
+  "orange",
+  "amber",
+  "green",
+  "teal",
+  "blue",
+  "indigo",
+  "purple",
+  "pink",
+] as const;
+export type ProjectColor = (typeof PROJECT_COLORS)[number];
 
 /* ------------------------------------------------------- the API's types */
 
@@ -105,6 +127,14 @@ export interface Task {
   nextReminderAt: string | null;
   /** For a completed occurrence of a repeating task: the occurrence that followed it. */
   nextOccurrenceId: string | null;
+  /** The project it belongs to; null is the Inbox. A subtask is in its parent's project. */
+  projectId: string | null;
+  /** The task this one is a subtask of (one level deep), or null. */
+  parentId: string | null;
+  /** Where it stands in its list's manual order: compare as numbers, never show. */
+  position: string;
+  /** Its subtasks: how many, and how many of them are completed. */
+  subtasks: { total: number; done: number };
   createdAt: string;
   updatedAt: string;
 }
@@ -118,6 +148,8 @@ export interface TaskInput {
   tags?: string[];
   repeat?: Repeat | null;
   reminders?: Reminder[];
+  projectId?: string | null;
+  parentId?: string | null;
 }
 
 /** How many of the caller's tasks match the filters other than status, per status. */
@@ -149,4 +181,54 @@ export interface PushDevice {
   label: string;
   createdAt: string;
   lastUsedAt: string | null;
+}
+
+/** A project: a named list of tasks with a colour and a place in the sidebar. */
+export interface Project {
+  id: string;
+  name: string;
+  color: ProjectColor;
+  /** Where it stands in the sidebar: compare as numbers. */
+  position: string;
+  archived: boolean;
+  /** Its open tasks (subtasks included). */
+  openTasks: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** POST /projects. */
+export interface ProjectInput {
+  name: string;
+  color?: ProjectColor;
+}
+
+/** PATCH /projects/{id}: any of the fields, and a new place (after or before another project). */
+export interface ProjectPatch {
+  name?: string;
+  color?: ProjectColor;
+  archived?: boolean;
+  after?: string;
+  before?: string;
+}
+
+export interface ProjectList {
+  projects: Project[];
+  /** The Inbox is every task without a project. */
+  inbox: { openTasks: number };
+}
+
+/** What becomes of a deleted project's tasks: moved to the Inbox, or deleted with it. */
+export const PROJECT_DELETE_TASKS = ["move", "delete"] as const;
+export type ProjectDeleteTasks = (typeof PROJECT_DELETE_TASKS)[number];
+
+/**
+ * Where a move puts a task: right after one task or right before one (a task in the same list:
+ * project or Inbox, and the same parent), or, with neither, at the end of its list. projectId
+ * moves it to another project (null: the Inbox); omitted, it stays in its own.
+ */
+export interface TaskMove {
+  after?: string;
+  before?: string;
+  projectId?: string | null;
 }

@@ -38,6 +38,15 @@ export const taskSchema = z
     nextOccurrenceId: z.uuid().nullable().meta({
       description: "For a completed occurrence of a repeating task: the occurrence it created.",
     }),
+    projectId: z.uuid().nullable().meta({ description: "Its project; null: the Inbox." }),
+    parentId: z.uuid().nullable().meta({ description: "The task it is a subtask of, or null." }),
+    position: z.string().meta({
+      description: "Its place in the manual order (sort=manual): compare as numbers, never show.",
+      example: "1767225600.5",
+    }),
+    subtasks: z
+      .object({ total: z.number().int(), done: z.number().int() })
+      .meta({ description: "How many subtasks it has, and how many of them are completed." }),
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })

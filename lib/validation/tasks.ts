@@ -24,9 +24,11 @@ import {
   TASK_PRIORITIES,
   TASK_STATUSES,
   type TaskInput,
+  type TaskMove,
   TITLE_MAX,
   UTC_OFFSET_MAX,
 } from "@/lib/tasks/model";
+import { projectIdSchema } from "./projects";
 import { instantSchema, remindersSchema, repeatSchema } from "./task-planning";
 import { CONTROL, isUnicode, line, listOf, NUL, unknownFields } from "./text";
 import type { Agree, Same } from "./type-checks";
@@ -107,13 +109,21 @@ export const taskInputSchema = z
       tags: tagsSchema.default([]),
       repeat: repeatSchema.default(null),
       reminders: remindersSchema.default([]),
+      projectId: projectIdSchema.nullable().optional().meta({
+        description:
+          "The project (null: the Inbox). A subtask is always in its parent's project, whatever is sent.",
+      }),
+      parentId: taskIdSchema.nullable().optional().meta({
+        description:
+          "Makes it a subtask of this task (null: top-level). One level deep: the parent cannot be a subtask, nor can a task with subtasks become one.",
+      }),
     },
     { error: unknownFields("field") },
   )
   .meta({
     id: "TaskInput",
     description:
-      "The editable fields. POST creates, PUT replaces them all (omitted fields take their defaults). Unknown fields, including id, userId and timestamps, are refused.",
+      "The editable fields. POST creates, PUT replaces them all (omitted fields take their defaults), except projectId and parentId: omitted, a new task goes to the Inbox at the top level and a replaced one stays where it is. Unknown fields, including id, userId and timestamps, are refused.",
   });
 
 /** What the server stores after trimming and normalising. */
@@ -142,11 +152,51 @@ export const bulkBodySchema = z
   )
   .meta({ id: "BulkBody", description: "One action applied to many of the caller's tasks." });
 
+export const moveBodySchema = z
+  .strictObject(
+    {
+      after: taskIdSchema
+        .optional()
+        .meta({ description: "Put the task right after this one (in the same list)." }),
+      before: taskIdSchema
+        .optional()
+        .meta({ description: "Put the task right before this one (in the same list)." }),
+      projectId: projectIdSchema.nullable().optional().meta({
+        description: "Move it to this project (null: the Inbox); omitted, it stays in its own.",
+      }),
+    },
+    { error: unknownFields("field") },
+  )
+  .refine((m) => m.after === undefined || m.before === undefined, {
+    error: "Send after or before, not both",
+    path: ["before"],
+  })
+  .meta({
+    id: "TaskMove",
+    description:
+      "Where the task goes in the manual order: right after or right before a task of the same list (its project or the Inbox, and its parent for a subtask), or, with neither, to the end of the list.",
+  });
+
 /* --------------------------------------------------------- query string */
 
 export const listQuerySchema = z
   .strictObject(
     {
+      project: z
+        .union([z.literal("inbox"), projectIdSchema], {
+          error: "project must be a project id or inbox",
+        })
+        .optional()
+        .meta({
+          description:
+            "Only this project's tasks (a project id), or inbox: tasks in no project. Without it, every list but archived projects'.",
+        }),
+      parent: z
+        .union([z.literal("none"), taskIdSchema], {
+          error: "parent must be a task id or none",
+        })
+        .optional()
+        .meta({ description: "none: top-level tasks only; a task id: that task's subtasks." }),
       status: z
         .enum(TASK_STATUSES, { error: `status must be one of ${listOf(TASK_STATUSES)}` })
         .optional()
@@ -155,7 +205,7 @@ export const listQuerySchema = z
         .max(SEARCH_MAX, `q must be at most ${SEARCH_MAX} characters`)
         .transform((v) => v.trim())
         .optional()
-        .meta({ description: "Case-insensitive text searched in title and description." }),
+        .meta({ description: "Case-insensitive text searched in title, description and tags." }),
       priority: z
         .enum(TASK_PRIORITIES, { error: `priority must be one of ${listOf(TASK_PRIORITIES)}` })
         .optional(),
@@ -210,5 +260,8 @@ export const listQuerySchema = z
   )
   .meta({ id: "ListQuery" });
 
-/** Compiles only while the body schema describes exactly the model's TaskInput. */
-export type InputMatchesModel = Agree<Same<z.input<typeof taskInputSchema>, TaskInput>>;
+/** Compiles only while the body schemas describe exactly the model's types. */
+export type InputMatchesModel = [
+  Agree<Same<z.input<typeof taskInputSchema>, TaskInput>>,
+  Agree<Same<z.input<typeof moveBodySchema>, TaskMove>>,
+];

@@ -209,11 +209,11 @@ describe("OpenAPI document", () => {
     for (const name of refs) expect(doc.components.schemas[name], name).toBeDefined();
   });
 
-  it("every task operation is secured and documents its errors in the error shape", () => {
-    const taskPaths = Object.entries(doc.paths).filter(([p]) =>
-      p.startsWith("/api/{userId}/tasks"),
+  it("every task and project operation is secured and documents its errors in the error shape", () => {
+    const taskPaths = Object.entries(doc.paths).filter(
+      ([p]) => p.startsWith("/api/{userId}/tasks") || p.startsWith("/api/{userId}/projects"),
     );
-    expect(taskPaths).toHaveLength(6);
+    expect(taskPaths).toHaveLength(9);
     const expectations: Record<string, string[]> = {
       "get /api/{userId}/tasks": ["400", "401", "403", "500", "503"],
       "post /api/{userId}/tasks": ["400", "401", "403", "413", "500", "503"],
@@ -231,6 +231,31 @@ describe("OpenAPI document", () => {
         "503",
       ],
       "post /api/{userId}/tasks/bulk": ["400", "401", "403", "413", "500", "503"],
+      "post /api/{userId}/tasks/{id}/move": [
+        "400",
+        "401",
+        "403",
+        "404",
+        "409",
+        "413",
+        "500",
+        "503",
+      ],
+      "get /api/{userId}/projects": ["401", "403", "500", "503"],
+      "post /api/{userId}/projects": ["400", "401", "403", "409", "413", "500", "503"],
+      "get /api/{userId}/projects/{id}": ["401", "403", "404", "500", "503"],
+      "patch /api/{userId}/projects/{id}": [
+        "400",
+        "401",
+        "403",
+        "404",
+        "409",
+        "412",
+        "413",
+        "500",
+        "503",
+      ],
+      "delete /api/{userId}/projects/{id}": ["400", "401", "403", "404", "412", "500", "503"],
       "post /api/{userId}/tasks/{id}/skip": ["401", "403", "404", "409", "500", "503"],
       "post /api/{userId}/tasks/{id}/reminders/snooze": [
         "400",
@@ -262,7 +287,7 @@ describe("OpenAPI document", () => {
         }
       }
     }
-    expect(operations).toBe(9);
+    expect(operations).toBe(15);
   });
 
   it("is generated from the zod schemas the handlers use", () => {
@@ -278,7 +303,9 @@ describe("OpenAPI document", () => {
     expect(Object.keys(input.properties).sort()).toEqual([
       "description",
       "dueAt",
+      "parentId",
       "priority",
+      "projectId",
       "reminders",
       "repeat",
       "tags",
@@ -295,9 +322,13 @@ describe("OpenAPI document", () => {
         "id",
         "nextOccurrenceId",
         "nextReminderAt",
+        "parentId",
+        "position",
         "priority",
+        "projectId",
         "reminders",
         "repeat",
+        "subtasks",
         "tags",
         "title",
         "updatedAt",
@@ -318,7 +349,9 @@ describe("OpenAPI document", () => {
         "due",
         "limit",
         "order",
+        "parent",
         "priority",
+        "project",
         "q",
         "sort",
         "status",

@@ -16,160 +16,20 @@ import { LIST_LIMIT_MAX } from "@/lib/tasks/model";
 import { bulkResultSchema, taskListSchema, taskSchema } from "@/lib/validation/task-responses";
 import { attachTestDatabase, createTestUser, setTestAuthEnv, type TestUser } from "../support/auth";
 import { openTestDatabase, testDrivers } from "../support/databases";
-import { callApi, isErrorBody, tasksPath } from "../support/tasks-api";
+import {
+  anyChar,
+  type Body,
+  body,
+  expectSafe,
+  ifMatch,
+  nastyChar,
+  runs,
+  send,
+  text,
+} from "../support/fuzz";
+import { callApi, tasksPath } from "../support/tasks-api";
 
 setTestAuthEnv({ baseURL: "http://localhost:3300", dataDir: "/tmp/doable-api" });
-
-const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
-
-/* ------------------------------------------------------------ generators */
-
-/** Any UTF-16 code unit, lone surrogates and NUL included. */
-const anyChar = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
-const nastyChar = fc.constantFrom(
-  "\u0000",
-  "\ud800",
-  "\udfff",
-  "%",
-  "_",
-  "\\",
-  "'",
-  '"',
-  "<",
-  ">",
-  "&",
-  ";",
-  "--",
-  "\n",
-  "\t",
-  " ",
-  "é",
-  "𝄞",
-  "\u202e",
-  "\ufeff",
-);
-const text = fc.oneof(
-  { weight: 4, arbitrary: fc.string({ maxLength: 40 }) },
-  { weight: 3, arbitrary: fc.string({ unit: fc.oneof(anyChar, nastyChar), maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 250 }) },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom(
-      "",
-      " ",
-      "x".repeat(200),
-      "x".repeat(201),
-      ` ${"y".repeat(200)} `,
-      "d".repeat(2000),
-      "d".repeat(2001),
-      "Robert'); DROP TABLE tasks;--",
-      "<script>alert(1)</script>",
-    ),
-  },
-);
-
-const isoDate = fc
-  .date({
-    min: new Date(-62_000_000_000_000),
-    max: new Date(300_000_000_000_000),
-    noInvalidDate: true,
-  })
-  .map((d) => d.toISOString());
-const dueAt = fc.oneof(
-  isoDate,
-  fc.constantFrom(
-    null,
-    "2030-01-31T17:00:00Z",
-    "2030-01-31T17:00:00+14:00",
-    "2030-02-30T00:00:00Z",
-    "0000-01-01T00:00:00Z",
-    "9999-12-31T23:59:59-01:00",
-    "1000-01-01T00:00:00+01:00",
-    "2030-01-31",
-    "2030-01-31T17:00:00",
-    "infinity",
-    "now",
-  ),
-  text,
-  fc.integer(),
-);
-
-const anyJson = fc.jsonValue({ maxDepth: 3 });
-
-/** Bodies shaped like a task, with each field sometimes valid, sometimes not. */
-const taskLikeBody = fc.record(
-  {
-    title: fc.oneof(text, anyJson),
-    description: fc.oneof(text, fc.constant(null), anyJson),
-    priority: fc.oneof(
-      fc.constantFrom("none", "low", "medium", "high", "HIGH", "urgent", ""),
-      anyJson,
-    ),
-    dueAt,
-    tags: fc.oneof(
-      fc.array(text, { maxLength: 12 }),
-      fc.array(fc.constantFrom("Home", " home ", "HOME", "work"), { maxLength: 12 }),
-      anyJson,
-    ),
-    id: fc.uuid(),
-    userId: fc.string(),
-    completed: fc.boolean(),
-    createdAt: isoDate,
-    extra: anyJson,
-  },
-  { requiredKeys: [] },
-);
-
-/** Mostly plausible task bodies (so many succeed), some with one unknown field. */
-const plausibleBody = fc.record(
-  {
-    title: fc.oneof(fc.string({ minLength: 1, maxLength: 60 }), text),
-    description: fc.oneof(fc.constant(null), fc.string({ maxLength: 100 })),
-    priority: fc.constantFrom("none", "low", "medium", "high"),
-    dueAt: fc.oneof(fc.constant(null), fc.constant("2031-06-01T09:30:00+02:00"), isoDate),
-    tags: fc.array(fc.string({ minLength: 1, maxLength: 10 }), { maxLength: 5 }),
-  },
-  { requiredKeys: ["title"] },
-);
-
-type Body = { kind: "json"; value: unknown } | { kind: "raw"; text: string; type?: string };
-
-const body: fc.Arbitrary<Body> = fc.oneof(
-  { weight: 5, arbitrary: plausibleBody.map((value) => ({ kind: "json" as const, value })) },
-  { weight: 5, arbitrary: taskLikeBody.map((value) => ({ kind: "json" as const, value })) },
-  { weight: 2, arbitrary: anyJson.map((value) => ({ kind: "json" as const, value })) },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      kind: fc.constant("raw" as const),
-      text: fc.oneof(
-        fc.string({ unit: fc.oneof(anyChar, nastyChar), maxLength: 60 }),
-        fc.constantFrom("", "{", '{"title":', "[", "null", "{}", '{"title":"x"}'),
-      ),
-      type: fc.constantFrom(
-        undefined,
-        "application/json",
-        "text/plain",
-        "application/merge-patch+json",
-        "multipart/form-data; boundary=x",
-      ),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom<Body>(
-      { kind: "json", value: { title: "big", description: "x".repeat(17_000) } },
-      { kind: "raw", text: " ".repeat(20_000), type: "application/json" },
-    ),
-  },
-);
-
-function send(body: Body) {
-  return body.kind === "json"
-    ? { json: body.value }
-    : { body: body.text, headers: body.type ? { "content-type": body.type } : undefined };
-}
 
 const queryValue = fc.oneof(
   fc.constantFrom(
@@ -208,6 +68,8 @@ const queryValue = fc.oneof(
     "_",
     "%_%",
     "\\",
+    "inbox",
+    "manual",
   ),
   text,
   fc.integer({ min: -1000, max: 1000 }).map(String),
@@ -226,6 +88,8 @@ const queryKey = fc.oneof(
       "order",
       "limit",
       "cursor",
+      "project",
+      "parent",
     ),
   },
   {
@@ -254,28 +118,7 @@ const queryString = fc.oneof(
 );
 
 /** Header values a client can send: visible Latin-1 text, no control characters. */
-const headerChar = fc
-  .oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0xa0, max: 0xff }))
-  .map((c) => String.fromCharCode(c));
-const ifMatch = fc.option(
-  fc.oneof(
-    fc.constantFrom("*", '"1"', 'W/"0"', '"99999999999999999"', '"abc"', "", '"1", "2"'),
-    fc.string({ unit: headerChar, maxLength: 40 }),
-  ),
-  { nil: undefined },
-);
-
 /* ----------------------------------------------------------------- tests */
-
-async function expectSafe(response: Response, allowed: number[]): Promise<unknown> {
-  const text = await response.text();
-  expect(response.status, text.slice(0, 300)).toBeLessThan(500);
-  expect(allowed, `${response.status} ${text.slice(0, 300)}`).toContain(response.status);
-  if (response.status === 204) return undefined;
-  const json = JSON.parse(text) as unknown;
-  if (response.status >= 400) expect(isErrorBody(json), text.slice(0, 300)).toBe(true);
-  return json;
-}
 
 describe.each(testDrivers())("tasks API under generated input on %s", (driver) => {
   let handle: DbHandle;

@@ -18,10 +18,15 @@ import pg from "pg";
 
 /** userExists (db/queries/users.ts): asked only when no task proves the account. */
 const USER_EXISTS_SQL = `select "id" from "user" where "user"."id" = $1 limit $2`;
+/** sessionIsLive (db/queries/sessions.ts): once per session per 30 s (session-check.ts). */
+const SESSION_SQL = `select "id" from "session" where ("session"."id" = $1 and "session"."user_id" = $2 and "session"."expires_at" > $3) limit $4`;
+const SESSION_RECHECK_MS = 30_000;
+/** Tasks outside archived projects (db/queries/task-list.ts's filter without a project). */
+const NOT_ARCHIVED = `("tasks"."project_id" is null or not exists (select 1 from "projects" where "projects"."id" = "tasks"."project_id" and "projects"."archived"))`;
 /** listTasks with sort=created, order=desc, no filters: one row more than the page. */
-const LIST_SQL = `select "id", "user_id", "title", "description", "completed", "completed_at", "priority", "due_at", "tags", "created_at", "updated_at", to_char("created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') from "tasks" where "tasks"."user_id" = $1 order by "tasks"."created_at" desc, "tasks"."id" desc limit $2`;
+const LIST_SQL = `select "id", "user_id", "title", "description", "completed", "completed_at", "priority", "due_at", "tags", "repeat_rule", "repeat_from", "reminders", "next_reminder_at", "reminded_through", "snoozed_until", "reminder_lease_until", "next_occurrence_id", "project_id", "parent_id", "position", "created_at", "updated_at", (select count(*)::int from "tasks" "subtask" where "subtask"."parent_id" = "tasks"."id") as subtasks_total, (select count(*)::int from "tasks" "subtask" where "subtask"."parent_id" = "tasks"."id" and "subtask"."completed") as subtasks_done, to_char("created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') from "tasks" where ("tasks"."user_id" = $1 and ${NOT_ARCHIVED}) order by "tasks"."created_at" desc, "tasks"."id" desc limit $2`;
 /** countTasks without filters. */
-const COUNTS_SQL = `select count(*)::int, (count(*) filter (where not "completed"))::int, (count(*) filter (where "completed"))::int from "tasks" where "tasks"."user_id" = $1`;
+const COUNTS_SQL = `select count(*)::int, (count(*) filter (where not "completed"))::int, (count(*) filter (where "completed"))::int from "tasks" where ("tasks"."user_id" = $1 and ${NOT_ARCHIVED})`;
 
 const PAGE = 50;
 const PATH = /^\/api\/([^/]+)\/tasks$/;
@@ -35,6 +40,16 @@ interface Row {
   priority: string;
   due_at: Date | null;
   tags: string[];
+  repeat_rule: string | null;
+  repeat_from: string | null;
+  reminders: unknown[];
+  next_reminder_at: Date | null;
+  next_occurrence_id: string | null;
+  project_id: string | null;
+  parent_id: string | null;
+  position: string;
+  subtasks_total: number;
+  subtasks_done: number;
   created_at: Date;
   updated_at: Date;
   to_char: string;
@@ -68,7 +83,19 @@ async function main() {
     max: Number(process.env.DB_POOL_MAX ?? 10),
   });
   pool.on("error", () => {});
-  const verified = new Map<string, { sub: string; expiresAt: number }>();
+  const verified = new Map<string, { sub: string; sid: string | undefined; expiresAt: number }>();
+  const sessions = new Map<string, { live: boolean; checkedAt: number }>();
+
+  async function sessionIsLive(sid: string, sub: string): Promise<boolean> {
+    const known = sessions.get(sid);
+    if (known && (!known.live || Date.now() - known.checkedAt < SESSION_RECHECK_MS)) {
+      return known.live;
+    }
+    const rows = await pool.query(SESSION_SQL, [sid, sub, new Date(), 1]);
+    const live = (rows.rowCount ?? 0) > 0;
+    sessions.set(sid, { live, checkedAt: Date.now() });
+    return live;
+  }
 
   async function list(
     request: http.IncomingMessage,
@@ -88,14 +115,18 @@ async function main() {
           requiredClaims: ["sub", "exp"],
         });
         if (!payload.sub) throw new Error("no sub");
-        known = { sub: payload.sub, expiresAt: Number(payload.exp) * 1000 };
+        const sid = typeof payload.sid === "string" ? payload.sid : undefined;
+        known = { sub: payload.sub, sid, expiresAt: Number(payload.exp) * 1000 };
         verified.set(token, known);
       } catch {
         return fail(response, 401, "unauthorized", "Invalid token");
       }
     }
-    const { sub } = known;
+    const { sub, sid } = known;
     if (sub !== urlUserId) return fail(response, 403, "forbidden", "Not your tasks");
+    if (!sid || !(await sessionIsLive(sid, sub))) {
+      return fail(response, 401, "unauthorized", "Session ended");
+    }
     const [rows, counts] = await Promise.all([
       pool.query<Row>(LIST_SQL, [sub, PAGE + 1]),
       pool.query<[number, number, number]>({ text: COUNTS_SQL, values: [sub], rowMode: "array" }),
@@ -117,6 +148,17 @@ async function main() {
         priority: row.priority,
         dueAt: row.due_at ? row.due_at.toISOString() : null,
         tags: row.tags,
+        repeat:
+          row.repeat_rule && row.repeat_from
+            ? { rule: row.repeat_rule, from: row.repeat_from }
+            : null,
+        reminders: row.reminders,
+        nextReminderAt: row.next_reminder_at ? row.next_reminder_at.toISOString() : null,
+        nextOccurrenceId: row.next_occurrence_id,
+        projectId: row.project_id,
+        parentId: row.parent_id,
+        position: row.position,
+        subtasks: { total: row.subtasks_total, done: row.subtasks_done },
         createdAt: row.created_at.toISOString(),
         updatedAt: row.updated_at.toISOString(),
       })),

@@ -412,10 +412,10 @@ describe.each(testDrivers())("attacks on %s", (driver) => {
 
     it.each(SQL_METACHARACTERS)("in every query parameter: %j", async (value) => {
       const encoded = encodeURIComponent(value);
-      const bobs = (await rowsOf(bob)).map((row) => ({
-        text: `${row.title}\n${row.description ?? ""}`.toLowerCase(),
-        tags: row.tags,
-      }));
+      // Search reads title, description and tags (joined by spaces).
+      const searched = (t: { title: string; description: string | null; tags: string[] }) =>
+        [`${t.title}\n${t.description ?? ""}`, t.tags.join(" ")].map((s) => s.toLowerCase());
+      const bobs = (await rowsOf(bob)).map((row) => ({ texts: searched(row), tags: row.tags }));
       await leavesUntouched(alice, async () => {
         // Free text: q and tag match literally, among the caller's own tasks only.
         const q = await attempt(list(bob.userId, `?q=${encoded}&limit=100`), { token: bob.token });
@@ -426,9 +426,14 @@ describe.each(testDrivers())("attacks on %s", (driver) => {
           const page = taskListSchema.parse(await q.json());
           const needle = value.trim().toLowerCase();
           for (const task of page.tasks) {
-            expect(`${task.title}\n${task.description ?? ""}`.toLowerCase()).toContain(needle);
+            expect(
+              searched(task).some((text) => text.includes(needle)),
+              task.title,
+            ).toBe(true);
           }
-          expect(page.counts.all).toBe(bobs.filter((t) => t.text.includes(needle)).length);
+          expect(page.counts.all).toBe(
+            bobs.filter((t) => t.texts.some((text) => text.includes(needle))).length,
+          );
         }
         const tag = await attempt(list(bob.userId, `?tag=${encoded}&limit=100`), {
           token: bob.token,

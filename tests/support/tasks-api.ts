@@ -3,7 +3,10 @@
  * its module and params the way Next does (path segments are decoded before they reach params).
  */
 
+import * as oneProject from "@/app/api/[userId]/projects/[id]/route";
+import * as projects from "@/app/api/[userId]/projects/route";
 import * as complete from "@/app/api/[userId]/tasks/[id]/complete/route";
+import * as move from "@/app/api/[userId]/tasks/[id]/move/route";
 import * as snooze from "@/app/api/[userId]/tasks/[id]/reminders/snooze/route";
 import * as one from "@/app/api/[userId]/tasks/[id]/route";
 import * as skip from "@/app/api/[userId]/tasks/[id]/skip/route";
@@ -37,6 +40,11 @@ function decode(segment: string): string {
 function resolve(pathname: string): { module: RouteModule; params: Record<string, string> } {
   const parts = pathname.split("/").slice(1).map(decode);
   const [api, userId, tasks, id, ...rest] = parts;
+  if (api === "api" && userId !== undefined && tasks === "projects" && rest.length === 0) {
+    return id === undefined
+      ? { module: projects as RouteModule, params: { userId } }
+      : { module: oneProject as RouteModule, params: { userId, id } };
+  }
   if (api !== "api" || userId === undefined || tasks !== "tasks") {
     throw new Error(`not a tasks API path: ${pathname}`);
   }
@@ -46,6 +54,7 @@ function resolve(pathname: string): { module: RouteModule; params: Record<string
   const byTail: Record<string, unknown> = {
     "": one,
     complete,
+    move,
     skip,
     "reminders/snooze": snooze,
   };
@@ -80,6 +89,11 @@ export function tasksPath(userId: string, ...rest: string[]): string {
   return ["/api", userId, "tasks", ...rest]
     .map((part, i) => (i === 0 ? part : encodeURIComponent(wellFormed(part))))
     .join("/");
+}
+
+/** `/api/{userId}/projects[/{id}]`, encoded like tasksPath. */
+export function projectsPath(userId: string, ...rest: string[]): string {
+  return tasksPath(userId, ...rest).replace(/^(\/api\/[^/]+\/)tasks/, "$1projects");
 }
 
 function wellFormed(text: string): string {

@@ -4,6 +4,7 @@ import { pgErrorCode } from "@/db/errors";
 import { userExists } from "@/db/queries/users";
 import { BEARER_CHALLENGE, requireUser } from "@/lib/server/auth/require-user";
 import { getUserSettings } from "@/lib/server/users/settings";
+import { constraintAnswer } from "./constraint-errors";
 import { ApiError } from "./errors";
 import { route } from "./route";
 
@@ -65,7 +66,7 @@ export function userRoute<P extends { userId: string }>(name: string, handler: U
       // 23503, a foreign key refused the write: the account may have been deleted meanwhile.
       const foundNothing = error instanceof ApiError && error.code === "not_found";
       if (foundNothing || pgErrorCode(error) === "23503") await confirmAccount();
-      throw error;
+      throw constraintAnswer(error) ?? error;
     }
   });
 }

@@ -1,12 +1,14 @@
 /**
  * The OpenAPI 3.1 document of the API, generated from the same zod schemas the route handlers
  * validate with (lib/validation/*), so the document cannot drift from what the server accepts.
- * The parts live beside it: tasks.ts, auth.ts and service.ts (paths), errors.ts (error answers).
+ * The parts live beside it: tasks.ts, projects.ts, planner.ts, auth.ts and service.ts (paths),
+ * errors.ts (error answers).
  */
 import "server-only";
 import { createDocument } from "zod-openapi";
 import { AUTH, authPaths } from "./auth";
 import { plannerPaths, REMINDERS } from "./planner";
+import { PROJECTS, projectPaths } from "./projects";
 import { SERVICE, servicePaths } from "./service";
 import { TASKS, taskPaths } from "./tasks";
 
@@ -27,6 +29,7 @@ function buildDocument() {
     servers: [{ url: "/" }],
     tags: [
       { name: TASKS, description: "The caller's tasks." },
+      { name: PROJECTS, description: "The caller's projects: named, coloured lists of tasks." },
       { name: REMINDERS, description: "Push devices, snooze, and the reminder dispatch." },
       { name: AUTH, description: "Served by Better Auth: accounts, sessions and API tokens." },
       { name: SERVICE, description: "Health and this document." },
@@ -41,7 +44,7 @@ function buildDocument() {
         },
       },
     },
-    paths: { ...taskPaths, ...plannerPaths, ...authPaths, ...servicePaths },
+    paths: { ...taskPaths, ...projectPaths, ...plannerPaths, ...authPaths, ...servicePaths },
   });
 }
 

@@ -115,7 +115,7 @@ const replaceTask: ZodOpenApiOperationObject = {
   operationId: "replaceTask",
   summary: "Replace a task's editable fields",
   description:
-    "Omitted optional fields take their defaults. With If-Match the update happens only if the task is still at that version (two tabs cannot silently overwrite each other).",
+    "Omitted optional fields take their defaults, except projectId and parentId, which stay as they are. With If-Match the update happens only if the task is still at that version (two tabs cannot silently overwrite each other).",
   requestParams: { path: taskPath, header: ifMatchHeader },
   requestBody: { required: true, content: jsonContent(taskInputSchema) },
   responses: {

@@ -51,6 +51,9 @@ function validValue(sort: SortKey, value: string | null): boolean {
       return value === null || isTimestamp(value);
     case "priority":
       return (TASK_PRIORITIES as readonly (string | null)[]).includes(value);
+    case "manual":
+      // position::text: a plain decimal, at most POSITION_SCALE_MAX places (db/queries/positions.ts).
+      return value !== null && /^-?\d{1,20}(\.\d{1,1000})?$/.test(value);
     case "title":
       // lower(title): at most 200 characters, a little longer after case folding; no NUL.
       return value !== null && value.length <= 1000 && !value.includes("\u0000");

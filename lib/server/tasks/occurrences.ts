@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/db";
+import type { TaskRecord } from "@/db/queries/task-columns";
 import {
   completeOccurrence,
   type NextOccurrenceRow,
@@ -25,16 +26,16 @@ import type { BulkAction } from "@/lib/tasks/model";
 const ATTEMPTS = 5;
 
 export interface CompletionOutcome {
-  task: TaskRow;
+  task: TaskRecord;
   /** The occurrence this completion created, if it created one. */
-  next: TaskRow | null;
+  next: TaskRecord | null;
 }
 
 type ZoneOf = () => Promise<string>;
 
 type OpenOccurrence = TaskRow & { dueAt: Date; repeatRule: string };
 
-const isOpenOccurrence = (row: TaskRow): row is OpenOccurrence =>
+const isOpenOccurrence = <T extends TaskRow>(row: T): row is T & OpenOccurrence =>
   !row.completed && row.repeatRule !== null && row.dueAt !== null;
 
 /** The occurrence after `row`, with its reminders moved along; null when the series ends. */
@@ -98,7 +99,7 @@ export async function skipToNext(
   userId: string,
   id: string,
   zoneOf: ZoneOf,
-): Promise<TaskRow | null> {
+): Promise<TaskRecord | null> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const row = await getTask(db, userId, id);
     if (!row) return null;

@@ -43,6 +43,8 @@ export async function taskFields(
     repeatRule,
     repeatFrom: input.repeat?.from ?? null,
     reminders: input.reminders,
+    projectId: input.projectId,
+    parentId: input.parentId,
     ...(await reminderSchedule(input.reminders, dueAt, zoneOf, now)),
   };
 }

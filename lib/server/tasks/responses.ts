@@ -1,5 +1,5 @@
 import "server-only";
-import type { TaskRow } from "@/db/schema";
+import type { TaskRecord } from "@/db/queries/task-columns";
 import { ApiError } from "@/lib/server/http/errors";
 import { taskEtag } from "@/lib/tasks/etag";
 import { taskIdSchema } from "@/lib/validation/tasks";
@@ -22,7 +22,7 @@ export function parseTaskId(id: string): string {
 
 /** A task as JSON with its version in ETag; `extra` adds fields beside the task's own. */
 export function taskResponse(
-  row: TaskRow,
+  row: TaskRecord,
   init: { status?: number; headers?: HeadersInit; extra?: Record<string, unknown> } = {},
 ) {
   const headers = new Headers(init.headers);
@@ -32,7 +32,7 @@ export function taskResponse(
 }
 
 /** 412 for an If-Match that names an old version; the current one is in ETag. */
-export function preconditionFailed(current: TaskRow): ApiError {
+export function preconditionFailed(current: TaskRecord): ApiError {
   return new ApiError(
     "precondition_failed",
     "This task was changed since you loaded it. Reload it and try again.",

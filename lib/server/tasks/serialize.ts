@@ -1,9 +1,9 @@
 import "server-only";
-import type { TaskRow } from "@/db/schema";
+import type { TaskRecord } from "@/db/queries/task-columns";
 import type { Task } from "@/lib/tasks/model";
 
 /** A stored task as the API returns it: the public fields only, timestamps as ISO-8601 UTC. */
-export function toTask(row: TaskRow): Task {
+export function toTask(row: TaskRecord): Task {
   return {
     id: row.id,
     title: row.title,
@@ -18,6 +18,11 @@ export function toTask(row: TaskRow): Task {
     reminders: row.reminders,
     nextReminderAt: row.nextReminderAt ? row.nextReminderAt.toISOString() : null,
     nextOccurrenceId: row.nextOccurrenceId,
+    projectId: row.projectId,
+    parentId: row.parentId,
+    position: row.position,
+    // Number(): a driver may hand a subquery's count back as text.
+    subtasks: { total: Number(row.subtasksTotal), done: Number(row.subtasksDone) },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

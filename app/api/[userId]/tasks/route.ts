@@ -1,13 +1,16 @@
+import type { Database } from "@/db";
+import { projectExists } from "@/db/queries/projects";
 import { countTasks, listTasks } from "@/db/queries/task-list";
-import { createTask } from "@/db/queries/tasks";
+import { createTask, getTask } from "@/db/queries/tasks";
 import { readJson } from "@/lib/server/http/body";
 import { ApiError } from "@/lib/server/http/errors";
 import { unsupportedMethods } from "@/lib/server/http/methods";
 import { readQuery } from "@/lib/server/http/query";
 import { userRoute } from "@/lib/server/http/user-route";
+import { projectNotFound } from "@/lib/server/projects/responses";
 import { decodeCursor, encodeCursor, type ListPosition } from "@/lib/server/tasks/cursor";
 import { taskFields } from "@/lib/server/tasks/planning";
-import { taskResponse } from "@/lib/server/tasks/responses";
+import { taskNotFound, taskResponse } from "@/lib/server/tasks/responses";
 import { toTask } from "@/lib/server/tasks/serialize";
 import { DEFAULT_ORDER } from "@/lib/tasks/model";
 import { listQuerySchema, taskInputSchema } from "@/lib/validation/tasks";
@@ -48,6 +51,8 @@ export const GET = userRoute<Params>(
     const [page, counts] = await Promise.all([
       listTasks(db, userId, { ...where, status, sort, order, limit, after, now }),
       countTasks(db, userId, where, now),
+      // A project or parent named in the filter must be the caller's: else 404, not an empty list.
+      checkOwnership(db, userId, filters),
     ]);
     if (counts.all === 0) await confirmAccount();
     return Response.json(
@@ -60,6 +65,20 @@ export const GET = userRoute<Params>(
     );
   },
 );
+
+async function checkOwnership(
+  db: Database,
+  userId: string,
+  filters: { project?: string; parent?: string },
+): Promise<void> {
+  const { project, parent } = filters;
+  const [projectFound, parentFound] = await Promise.all([
+    project === undefined || project === "inbox" || projectExists(db, userId, project),
+    parent === undefined || parent === "none" || getTask(db, userId, parent).then(Boolean),
+  ]);
+  if (!projectFound) throw projectNotFound();
+  if (!parentFound) throw taskNotFound();
+}
 
 /** Creates a task: 201 with the task and its Location. */
 export const POST = userRoute<Params>(
