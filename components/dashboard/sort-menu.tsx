@@ -14,6 +14,7 @@ const orderLabel: Record<SortKey, Record<SortOrder, string>> = {
   due: { asc: "Soonest first", desc: "Latest first" },
   priority: { desc: "Highest first", asc: "Lowest first" },
   title: { asc: "A to Z", desc: "Z to A" },
+  manual: { asc: "Top to bottom", desc: "Bottom to top" },
 };
 
 export function SortMenu({

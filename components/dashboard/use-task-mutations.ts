@@ -67,6 +67,11 @@ export function useTaskMutations(
           reminders: [],
           nextReminderAt: null,
           nextOccurrenceId: null,
+          projectId: null,
+          parentId: null,
+          // Last in its list until the server answers with the real position.
+          position: String(Date.now() / 1000),
+          subtasks: { total: 0, done: 0 },
           createdAt: now,
           updatedAt: now,
         },

@@ -104,6 +104,7 @@ export const sortLabel: Record<SortKey, string> = {
   due: "Due date",
   priority: "Priority",
   title: "Title",
+  manual: "Manual",
 };
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
