@@ -13,15 +13,16 @@ import type {
 } from "@/lib/tasks/model";
 
 /**
- * The browser's only way to the Tasks API.
- *
- * Access tokens (short-lived JWTs from Better Auth's jwt plugin) live in this module's memory only:
+ * The browser's way to the API (projects-client.ts builds on request()). Access tokens (short-lived JWTs from Better Auth's jwt plugin) live in this module's memory only:
  * never in localStorage, so an injected script cannot lift one from storage. A token is renewed
  * shortly before it expires and once more after a 401; when the session itself is gone the user is
  * sent to the login page and brought back afterwards.
  */
 
 export interface TaskListQuery {
+  /** A project's id, or "inbox"; `parent`: "none" (top-level only) or a task's id. */
+  project?: string;
+  parent?: string;
   status?: TaskStatus;
   q?: string;
   priority?: TaskPriority;
@@ -196,10 +197,8 @@ export async function request(path: string, options: RequestOptions = {}): Promi
   }
 }
 
-/** request() and its JSON answer. */
-export async function requestJson<T>(path: string, options?: RequestOptions): Promise<T> {
-  return (await (await request(path, options)).json()) as T;
-}
+export const requestJson = async <T>(path: string, options?: RequestOptions): Promise<T> =>
+  (await (await request(path, options)).json()) as T;
 
 /** "/api/{userId}/{...rest}", each part encoded. */
 export function userPath(userId: string, ...rest: string[]): string {

@@ -43,6 +43,11 @@ export const LIST_COOKIE = "doable-view";
  */
 export interface View {
   list: ListView;
+  /**
+   * A project view instead of a list: "inbox" (the tasks in no project) or a project's id.
+   * Its tasks in their manual order (by default), subtasks under their parents.
+   */
+  project: string | null;
   status: TaskStatus;
   q: string;
   priority: TaskPriority | null;
@@ -54,6 +59,7 @@ export interface View {
 
 const defaultView: View = {
   list: "all",
+  project: null,
   status: "all",
   q: "",
   priority: null,
@@ -111,33 +117,48 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
 }
 
+/** "inbox", or a project's id (a UUID); anything else is no project. */
+const PROJECT_PARAM = /^(inbox|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** A project view lists its tasks in their manual order unless another sort is chosen. */
+export function defaultSortOf(view: Pick<View, "project">): { sort: SortKey; order: SortOrder } {
+  const sort = view.project ? "manual" : DEFAULT_SORT;
+  return { sort, order: DEFAULT_ORDER[sort] };
+}
+
 /** Reads a view from the address bar, ignoring anything unknown or malformed. */
 export function viewFromParams(
   params: { get(name: string): string | null },
   defaultList: ListView = defaultView.list,
 ): View {
   const tag = params.get("tag")?.trim().toLowerCase();
+  const projectParam = params.get("project")?.toLowerCase() ?? "";
+  const project = PROJECT_PARAM.test(projectParam) ? projectParam : null;
+  const sorted = defaultSortOf({ project });
   return {
     list: oneOf(LISTS, params.get("view")) ?? defaultList,
+    project,
     status: oneOf(TASK_STATUSES, params.get("status")) ?? defaultView.status,
     q: (params.get("q") ?? "").slice(0, SEARCH_MAX),
     priority: oneOf(priorities, params.get("priority")),
     tag: tag ? tag.slice(0, TAG_MAX) : null,
     due: oneOf(DUE_FILTERS, params.get("due")),
-    sort: oneOf(SORT_KEYS, params.get("sort")) ?? defaultView.sort,
-    order: oneOf(SORT_ORDERS, params.get("order")) ?? defaultView.order,
+    sort: oneOf(SORT_KEYS, params.get("sort")) ?? sorted.sort,
+    order: oneOf(SORT_ORDERS, params.get("order")) ?? sorted.order,
   };
 }
 
 export function viewToSearch(view: View, defaultList: ListView = defaultView.list): string {
   const params = new URLSearchParams();
-  if (view.list !== defaultList) params.set("view", view.list);
+  if (view.project) params.set("project", view.project);
+  else if (view.list !== defaultList) params.set("view", view.list);
   if (view.status !== defaultView.status) params.set("status", view.status);
   if (view.q.trim()) params.set("q", view.q.trim());
   if (view.priority) params.set("priority", view.priority);
   if (view.tag) params.set("tag", view.tag);
   if (view.due) params.set("due", view.due);
-  if (view.sort !== defaultView.sort || view.order !== defaultView.order) {
+  const sorted = defaultSortOf(view);
+  if (view.sort !== sorted.sort || view.order !== sorted.order) {
     params.set("sort", view.sort);
     params.set("order", view.order);
   }
@@ -147,10 +168,11 @@ export function viewToSearch(view: View, defaultList: ListView = defaultView.lis
 
 /**
  * The view as the list asks for it: Today and Upcoming are open tasks by due date, soonest
- * (and so overdue) first, over the server's agenda and upcoming filters; All is as chosen.
+ * (and so overdue) first, over the server's agenda and upcoming filters; All and the project
+ * views are as chosen.
  */
 export function effectiveView(view: View): View {
-  if (view.list === "all") return view;
+  if (view.project || view.list === "all") return view;
   const due = view.list === "today" ? "agenda" : "upcoming";
   return { ...view, status: "active", due, sort: "due", order: "asc" };
 }
@@ -158,6 +180,7 @@ export function effectiveView(view: View): View {
 export function viewToQuery(input: View): TaskListQuery {
   const view = effectiveView(input);
   return {
+    project: view.project ?? undefined,
     status: view.status,
     q: view.q.trim() || undefined,
     priority: view.priority ?? undefined,
@@ -170,5 +193,11 @@ export function viewToQuery(input: View): TaskListQuery {
 
 /** Search or filters narrow the list (a view's own due filter does not count). */
 export function hasFilters(view: View): boolean {
-  return Boolean(view.q.trim() || view.priority || view.tag || (view.list === "all" && view.due));
+  const ownDue = !view.project && view.list !== "all";
+  return Boolean(view.q.trim() || view.priority || view.tag || (!ownDue && view.due));
+}
+
+/** Subtasks show under their parents (All and the projects), not in Today and Upcoming. */
+export function nestsSubtasks(view: View): boolean {
+  return Boolean(view.project) || view.list === "all";
 }
