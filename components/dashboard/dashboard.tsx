@@ -29,7 +29,7 @@ import { useView } from "./use-view";
 import { useViewCounts } from "./use-view-counts";
 import { effectiveView, hasFilters, type ListView, listTitle, noFilters } from "./view";
 import { ViewSwitcher } from "./view-switcher";
-import { formatDay } from "./zone";
+import { formatDay, setDisplayZone } from "./zone";
 
 /**
  * The signed-in page: the views (Today, Upcoming, All), quick add, tabs, search, filters, the
@@ -48,6 +48,9 @@ export function Dashboard({
   const [view, setView] = useView(defaultList);
   const [settings, setSettings] = useState(initialSettings);
   const zone = settings.timeZone;
+  // Dates show and are typed in the account's zone (due.ts reads it); in the browser only, so
+  // server renders never share one user's zone with another's.
+  if (typeof window !== "undefined") setDisplayZone(zone);
   const listView = useMemo(() => effectiveView(view), [view]);
   const data = useTasks(user.id, listView, reportError);
   const now = useNow();
@@ -128,11 +131,13 @@ export function Dashboard({
         <ViewSwitcher list={view.list} counts={counts} onChange={switchList} />
         <div className="mb-4 flex items-baseline justify-between gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{listTitle[view.list]}</h1>
-          <Today />
+          <Today zone={zone} />
         </div>
         <QuickAdd ref={quickAddRef} due={due} onAdd={actions.add} />
 
         <DashboardBody
+          // A new zone: every row's date reads anew.
+          key={zone}
           view={view}
           data={data}
           groups={groups}

@@ -43,7 +43,7 @@ export function DeleteAccountDialog({
         return;
       }
       // The account's devices went with it; this browser also ends its own subscription.
-      await forgetThisBrowser(userId);
+      await forgetThisBrowser(userId, { server: false });
       announceSessionEnd("session-ended");
       leave("/");
     } catch {

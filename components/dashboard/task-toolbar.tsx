@@ -50,7 +50,7 @@ export function TaskToolbar({
               className="flex h-8 items-center justify-center gap-1.5 rounded-md px-3 max-sm:flex-1 text-sm font-medium text-zinc-600 hover:text-zinc-900 data-[state=active]:bg-white data-[state=active]:text-zinc-900 data-[state=active]:shadow-sm dark:text-zinc-400 dark:hover:text-zinc-100 dark:data-[state=active]:bg-zinc-700 dark:data-[state=active]:text-zinc-50"
             >
               {statusLabel[status]}
-              <span className="min-w-[2ch] text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+              <span className="min-w-[2ch] text-xs tabular-nums text-zinc-600 dark:text-zinc-300">
                 {counts ? counts[status] : ""}
               </span>
             </Tabs.Trigger>

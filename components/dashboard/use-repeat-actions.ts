@@ -4,6 +4,7 @@ import { toast } from "sonner";
 import type { Task } from "@/lib/tasks/model";
 import { reportError } from "./report-error";
 import { inputOf } from "./task-match";
+import { UNDO_TOAST_MS } from "./use-task-actions";
 import type { TasksState } from "./use-tasks";
 import { shortDayIn } from "./zone";
 
@@ -22,6 +23,7 @@ export function useRepeatActions(data: Pick<TasksState, "skip" | "update">, zone
         (moved) =>
           toast(`Skipped “${task.title}”`, {
             description: moved.dueAt ? `Next: ${shortDayIn(moved.dueAt, zone)}` : undefined,
+            duration: UNDO_TOAST_MS,
             action: { label: "Undo", onClick: undoTo(moved, task) },
           }),
         (error) => reportError(error, "Couldn't skip this occurrence"),
@@ -31,6 +33,7 @@ export function useRepeatActions(data: Pick<TasksState, "skip" | "update">, zone
       data.update(task, { ...inputOf(task), repeat: null }).then(
         (saved) =>
           toast(`“${task.title}” no longer repeats`, {
+            duration: UNDO_TOAST_MS,
             action: { label: "Undo", onClick: undoTo(saved, task) },
           }),
         (error) => reportError(error, "Couldn't stop the repeat"),

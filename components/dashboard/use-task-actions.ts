@@ -11,6 +11,9 @@ import { UNDO_MS } from "./use-undoable-delete";
 import type { View } from "./view";
 import { shortDayIn } from "./zone";
 
+/** How long a toast with Undo for a completion, a skip or a stopped repeat stays. */
+export const UNDO_TOAST_MS = 8_000;
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -48,10 +51,12 @@ export function useTaskActions(
               description: next?.dueAt
                 ? `Next: ${shortDayIn(next.dueAt, zone)}`
                 : "That was its last date: it no longer repeats.",
+              duration: UNDO_TOAST_MS,
               action: { label: "Undo", onClick: () => undo(next ? [next.id] : []) },
             });
           } else if (leaves) {
             toast(completed ? `Completed “${task.title}”` : `Reopened “${task.title}”`, {
+              duration: UNDO_TOAST_MS,
               action: { label: "Undo", onClick: () => undo() },
             });
           }
@@ -105,6 +110,7 @@ export function useTaskActions(
             description: open.some((t) => t.repeat)
               ? "Repeating ones come back on their next date."
               : undefined,
+            duration: UNDO_TOAST_MS,
             action: {
               label: "Undo",
               onClick: () =>

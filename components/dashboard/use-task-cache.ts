@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
 import useSWRInfinite from "swr/infinite";
 import { type ApiClientError, listTasks } from "@/lib/api-client";
@@ -42,6 +42,16 @@ export function useTaskCache(userId: string, view: View) {
     { keepPreviousData: true, revalidateFirstPage: true, errorRetryCount: 2 },
   );
   const { data: pages, mutate, size, setSize } = swr;
+
+  // Back on a view seen before (Today -> All): its cached pages show at once and are asked for
+  // again here, whatever SWR's own (deduplicated) revalidation on a key change decides: changes
+  // made in the other view are in them. SWR shares one request between the two.
+  const shownList = useRef(view.list);
+  useEffect(() => {
+    if (shownList.current === view.list) return;
+    shownList.current = view.list;
+    void mutate();
+  }, [view.list, mutate]);
 
   const viewRef = useRef(view);
   viewRef.current = view;

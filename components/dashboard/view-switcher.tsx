@@ -39,7 +39,7 @@ export function ViewSwitcher({
                 {/* Icons only where the three fit with them (not on the narrowest phones). */}
                 <Icon width={16} height={16} className="shrink-0 max-[24rem]:hidden" />
                 {listLabel[name]}
-                <span className="min-w-[2ch] text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+                <span className="min-w-[2ch] text-xs tabular-nums text-zinc-600 dark:text-zinc-300">
                   {count ?? ""}
                   {count !== undefined && <span className="sr-only"> open</span>}
                 </span>

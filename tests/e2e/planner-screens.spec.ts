@@ -1,21 +1,19 @@
 import { expect, test } from "@playwright/test";
 import {
   dashboardReady,
-  expectAccessible,
   newUser,
   quickAdd,
-  screenshots,
   settled,
   showView,
   signUp,
   taskRow,
   titleButton,
 } from "./support/app";
-import { createTasks, dueInDays, toastWith } from "./support/planner";
+import { checkScreen, createTasks, dueInDays, toastWith } from "./support/planner";
 
 /**
- * axe on every screen the planner added, in the light and the dark theme, with a phone and a
- * desktop screenshot of each under test-results/screenshots/.
+ * axe on every screen the planner added, in the light and the dark theme, at a phone's and a
+ * desktop's width, with a screenshot of each under test-results/screenshots/.
  */
 for (const scheme of ["light", "dark"] as const) {
   test.describe(`${scheme} theme`, () => {
@@ -26,8 +24,7 @@ for (const scheme of ["light", "dark"] as const) {
       await signUp(page, newUser(`planner-${scheme}`));
       await showView(page, "Today");
       await expect(page.getByRole("heading", { name: "Nothing due today" })).toBeVisible();
-      await expectAccessible(page, `empty Today (${scheme})`);
-      await screenshots(page, `planner-today-empty-${scheme}`);
+      await checkScreen(page, `planner-today-empty-${scheme}`, `empty Today (${scheme})`);
 
       const at = (days: number, hour: number) => {
         const d = new Date(dueInDays(days));
@@ -70,13 +67,11 @@ for (const scheme of ["light", "dark"] as const) {
       await settled(page);
       await page.mouse.move(0, 0);
       await expect(taskRow(page, "Morning run")).toContainText("Every week on Mon, Wed, Fri");
-      await expectAccessible(page, `Today (${scheme})`);
-      await screenshots(page, `planner-today-${scheme}`);
+      await checkScreen(page, `planner-today-${scheme}`, `Today (${scheme})`);
 
       await showView(page, "Upcoming");
       await page.mouse.move(0, 0);
-      await expectAccessible(page, `Upcoming (${scheme})`);
-      await screenshots(page, `planner-upcoming-${scheme}`);
+      await checkScreen(page, `planner-upcoming-${scheme}`, `Upcoming (${scheme})`);
 
       await showView(page, "All");
       await page.getByRole("checkbox", { name: "Morning run" }).click();
@@ -84,10 +79,11 @@ for (const scheme of ["light", "dark"] as const) {
       await expect(next).toContainText("Next:");
       await settled(page);
       await page.mouse.move(0, 0);
-      await expectAccessible(page, `All with a completion toast (${scheme})`);
-      await screenshots(page, `planner-all-next-${scheme}`);
-      await next.getByRole("button", { name: "Undo" }).click();
-      await settled(page);
+      await checkScreen(
+        page,
+        `planner-all-next-${scheme}`,
+        `All with a completion toast (${scheme})`,
+      );
 
       await titleButton(page, "Pay the rent").click();
       const editor = page.getByRole("form", { name: /^Edit/ });
@@ -96,8 +92,11 @@ for (const scheme of ["light", "dark"] as const) {
       await editor.getByRole("radio", { name: "The", exact: true }).check();
       await editor.getByRole("radio", { name: "On", exact: true }).check();
       await editor.getByLabel("Reminders", { exact: true }).selectOption({ label: "1 day before" });
-      await expectAccessible(page, `editor with the repeat builder (${scheme})`);
-      await screenshots(page, `planner-editor-${scheme}`);
+      await checkScreen(
+        page,
+        `planner-editor-${scheme}`,
+        `editor with the repeat builder (${scheme})`,
+      );
       await editor.getByRole("button", { name: "Cancel" }).click();
 
       const form = quickAdd(page);
@@ -105,8 +104,7 @@ for (const scheme of ["light", "dark"] as const) {
       await form.getByLabel("Due date").fill(new Date().toISOString().slice(0, 10));
       await form.getByLabel("Repeat", { exact: true }).selectOption("weekdays");
       await form.getByLabel("Reminders", { exact: true }).selectOption({ label: "At due time" });
-      await expectAccessible(page, `quick add details (${scheme})`);
-      await screenshots(page, `planner-quick-add-${scheme}`);
+      await checkScreen(page, `planner-quick-add-${scheme}`, `quick add details (${scheme})`);
       await form.getByRole("button", { name: "Details" }).click();
 
       // A reminder a few seconds ahead, then the page that will ring it.
@@ -125,8 +123,7 @@ for (const scheme of ["light", "dark"] as const) {
         .filter({ hasText: "Take the bread out" });
       await expect(reminder).toBeVisible({ timeout: 20_000 });
       await page.mouse.move(0, 0);
-      await expectAccessible(page, `reminder toast (${scheme})`);
-      await screenshots(page, `planner-reminder-toast-${scheme}`);
+      await checkScreen(page, `planner-reminder-toast-${scheme}`, `reminder toast (${scheme})`);
       await reminder.getByRole("button", { name: "Dismiss" }).click();
       await expect(reminder).toHaveCount(0);
 
@@ -134,20 +131,21 @@ for (const scheme of ["light", "dark"] as const) {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.getByRole("button", { name: /^Account:/ }).click();
       await expect(page.getByRole("menu")).toBeVisible();
-      await expectAccessible(page, `account menu (${scheme})`);
-      await screenshots(page, `planner-account-menu-${scheme}`);
+      await checkScreen(page, `planner-account-menu-${scheme}`, `account menu (${scheme})`);
       await page.getByRole("menuitem", { name: "Notifications…" }).click();
       const notifications = page.getByRole("dialog", { name: "Notifications" });
       await expect(notifications).toContainText("Allowed, but");
-      await expectAccessible(page, `notifications dialog (${scheme})`);
-      await screenshots(page, `planner-notifications-${scheme}`);
+      await checkScreen(
+        page,
+        `planner-notifications-${scheme}`,
+        `notifications dialog (${scheme})`,
+      );
       await page.keyboard.press("Escape");
 
       await page.getByRole("button", { name: /^Account:/ }).click();
       await page.getByRole("menuitem", { name: /Time zone/ }).click();
       await expect(page.getByRole("dialog", { name: "Time zone" })).toBeVisible();
-      await expectAccessible(page, `time zone dialog (${scheme})`);
-      await screenshots(page, `planner-time-zone-${scheme}`);
+      await checkScreen(page, `planner-time-zone-${scheme}`, `time zone dialog (${scheme})`);
       await page.keyboard.press("Escape");
     });
   });

@@ -154,6 +154,24 @@ test.describe("with notifications allowed", () => {
         .toContain("Water the tomatoes (closed tab)");
     });
 
+    await test.step("a click on a notification focuses the tab, which opens the task", async () => {
+      await page.goto("/dashboard");
+      await dashboardReady(page);
+      // What the worker posts to the dashboard it focused (public/sw.js, openTask).
+      await expect
+        .poll(() =>
+          page.evaluate((taskId) => {
+            navigator.serviceWorker.dispatchEvent(
+              new MessageEvent("message", { data: { type: "doable-open-task", taskId } }),
+            );
+            return document.querySelector("[data-editing]") !== null;
+          }, task?.id),
+        )
+        .toBe(true);
+      await expect(page.getByRole("form", { name: "Edit “Water the tomatoes”" })).toBeVisible();
+      await page.keyboard.press("Escape");
+    });
+
     await test.step("the notification's page opens the task in the editor", async () => {
       await page.goto(`/dashboard?task=${task?.id}`);
       const editor = page.getByRole("form", { name: "Edit “Water the tomatoes”" });

@@ -1,4 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  dateFieldInDays,
+  describeDue,
+  dueFromFields,
+  dueToFields,
+} from "@/components/dashboard/due";
 import {
   defaultForm,
   formToRule,
@@ -8,7 +14,14 @@ import {
 } from "@/components/dashboard/planner/repeat-rule";
 import { groupTasks } from "@/components/dashboard/task-groups";
 import { viewFromParams } from "@/components/dashboard/view";
-import { addDays, dayKey, daysBetween } from "@/components/dashboard/zone";
+import {
+  addDays,
+  dayKey,
+  daysBetween,
+  setDisplayZone,
+  wallTime,
+  zonedTime,
+} from "@/components/dashboard/zone";
 import type { Task } from "@/lib/tasks/model";
 import { presetRule, summarizeRepeat } from "@/lib/tasks/repeat-summary";
 
@@ -118,6 +131,48 @@ describe("days in the user's zone", () => {
   });
 });
 
+describe("due dates in the account's zone, whatever the browser's", () => {
+  afterEach(() => setDisplayZone(undefined));
+
+  it("a day without a time is that day's last millisecond in the zone", () => {
+    setDisplayZone("Asia/Tokyo");
+    expect(dueFromFields("2025-01-14", "")).toBe("2025-01-14T14:59:59.999Z");
+    expect(dueToFields("2025-01-14T14:59:59.999Z")).toEqual({ date: "2025-01-14", time: "" });
+    expect(dueFromFields("2025-01-14", "09:30")).toBe("2025-01-14T00:30:00.000Z");
+    expect(dueToFields("2025-01-14T00:30:00.000Z")).toEqual({ date: "2025-01-14", time: "09:30" });
+    setDisplayZone("America/Los_Angeles");
+    expect(dueFromFields("2025-07-01", "")).toBe("2025-07-02T06:59:59.999Z");
+  });
+
+  it("today and tomorrow are the zone's", () => {
+    setDisplayZone("Asia/Tokyo");
+    // 20:00 UTC on the 14th is 05:00 on the 15th in Tokyo.
+    const now = new Date("2025-01-14T20:00:00Z");
+    expect(dateFieldInDays(0, now)).toBe("2025-01-15");
+    expect(describeDue("2025-01-15T14:59:59.999Z", false, now).label).toBe("Today");
+    expect(describeDue("2025-01-16T14:59:59.999Z", false, now).label).toBe("Tomorrow");
+    expect(describeDue("2025-01-14T14:59:59.999Z", false, now)).toMatchObject({
+      label: "Yesterday",
+      overdue: true,
+    });
+  });
+
+  it("wall times across daylight saving", () => {
+    const wall = { second: 0, millisecond: 0 };
+    // Berlin springs forward at 02:00 on 30 March 2025: 02:30 does not exist, 03:30 is CEST.
+    expect(
+      zonedTime({ year: 2025, month: 3, day: 30, hour: 3, minute: 30, ...wall }, "Europe/Berlin"),
+    ).toEqual(new Date("2025-03-30T01:30:00Z"));
+    expect(
+      zonedTime({ year: 2025, month: 3, day: 30, hour: 1, minute: 30, ...wall }, "Europe/Berlin"),
+    ).toEqual(new Date("2025-03-30T00:30:00Z"));
+    expect(wallTime(new Date("2025-10-26T00:30:00Z"), "Europe/Berlin")).toMatchObject({
+      hour: 2,
+      minute: 30,
+    });
+  });
+});
+
 describe("the list's groups", () => {
   const task = (id: string, dueAt: string | null, completed = false): Task => ({
     id,
@@ -132,6 +187,10 @@ describe("the list's groups", () => {
     reminders: [],
     nextReminderAt: null,
     nextOccurrenceId: null,
+    projectId: null,
+    parentId: null,
+    position: "1",
+    subtasks: { total: 0, done: 0 },
     createdAt: "2025-01-01T00:00:00Z",
     updatedAt: "2025-01-01T00:00:00Z",
   });

@@ -1,4 +1,6 @@
 import type { Reminder } from "@/lib/tasks/model";
+import { formatMoment } from "../due";
+import { wallTime, zonedTime } from "../zone";
 
 /** Reminders in words, and the presets the editor offers. */
 
@@ -10,19 +12,11 @@ export const REMINDER_PRESETS: { minutes: number; label: string }[] = [
   { minutes: 24 * 60, label: "1 day before" },
 ];
 
-const moment = new Intl.DateTimeFormat(undefined, {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  hour: "numeric",
-  minute: "2-digit",
-});
-
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** "At due time", "15 min before", "2 hours before", "1 day before", "Tue 14 Jan, 08:00". */
 export function reminderLabel(reminder: Reminder): string {
-  if ("at" in reminder) return moment.format(new Date(reminder.at));
+  if ("at" in reminder) return formatMoment(new Date(reminder.at));
   const m = reminder.minutesBefore;
   if (m === 0) return "At due time";
   if (m % (24 * 60) === 0) return `${plural(m / (24 * 60), "day")} before`;
@@ -36,8 +30,23 @@ export function sameReminder(a: Reminder, b: Reminder): boolean {
   return "minutesBefore" in a && "minutesBefore" in b && a.minutesBefore === b.minutesBefore;
 }
 
-/** "YYYY-MM-DDTHH:MM" in local time, as a datetime-local field holds it. */
-export function localDateTimeField(date: Date): string {
+/** "YYYY-MM-DDTHH:MM" in the display zone, as a datetime-local field holds it. */
+export function dateTimeField(date: Date): string {
+  const w = wallTime(date);
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** The instant a datetime-local field's value names in the display zone; null if malformed. */
+export function fromDateTimeField(value: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return zonedTime({ year, month, day, hour, minute, second: 0, millisecond: 0 });
 }

@@ -6,7 +6,13 @@ import { BellIcon, CloseIcon } from "@/components/ui/icons";
 import { REMINDERS_MAX, type Reminder } from "@/lib/tasks/model";
 import { FieldError, fieldBase, hintClass, labelClass } from "../form-parts";
 import type { TaskDraft } from "../task-draft";
-import { localDateTimeField, REMINDER_PRESETS, reminderLabel, sameReminder } from "./reminder-text";
+import {
+  dateTimeField,
+  fromDateTimeField,
+  REMINDER_PRESETS,
+  reminderLabel,
+  sameReminder,
+} from "./reminder-text";
 
 const CUSTOM = "custom";
 
@@ -35,8 +41,8 @@ export function RemindersEditor({
     onChange({ reminders: [...reminders, reminder] });
   };
   const addCustom = () => {
-    const date = new Date(at);
-    if (Number.isNaN(date.getTime())) return;
+    const date = fromDateTimeField(at);
+    if (!date) return;
     add({ at: date.toISOString() });
     setCustom(false);
     setAt("");
@@ -89,7 +95,7 @@ export function RemindersEditor({
             const value = e.target.value;
             if (value === CUSTOM) {
               setCustom(true);
-              setAt((current) => current || localDateTimeField(new Date(Date.now() + 3_600_000)));
+              setAt((current) => current || dateTimeField(new Date(Date.now() + 3_600_000)));
             } else if (value) add({ minutesBefore: Number(value) });
           }}
           className={`${fieldBase} h-9 min-w-0 flex-1 py-0 sm:max-w-64`}

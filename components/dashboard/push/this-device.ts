@@ -76,13 +76,14 @@ export function deviceLabel(): string {
 }
 
 /**
- * Before signing out or deleting the account: this browser stops receiving this user's
- * reminders (best effort, never throws). The server forgets the device while the session
- * still holds; the browser's subscription ends with the push service.
+ * Before signing out, or after deleting the account: this browser stops receiving this user's
+ * reminders (best effort, never throws). The browser's subscription ends with the push service;
+ * with `server`, the server also forgets the device (while the session still holds: a deleted
+ * account's devices went with it, and asking would meet a session that has ended).
  */
-export async function forgetThisBrowser(userId: string): Promise<void> {
+export async function forgetThisBrowser(userId: string, { server = true } = {}): Promise<void> {
   try {
-    const id = thisDeviceId(userId);
+    const id = server ? thisDeviceId(userId) : null;
     rememberThisDevice(userId, null);
     const { unsubscribeFromPush } = await import("@/lib/push-client");
     const work = Promise.allSettled([

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { Reminder, Repeat, Task, TaskInput } from "@/lib/tasks/model";
+import { expectAccessible, screenshots } from "./app";
 
 /** Steps the planner's journeys share: the API from inside the page, dates, pickers, toasts. */
 
@@ -88,4 +89,22 @@ export function group(page: Page, heading: string | RegExp): Locator {
   return page
     .locator("[data-task-list] section")
     .filter({ has: page.getByRole("heading", { level: 2, name: heading }) });
+}
+
+/**
+ * One screen checked as a person on a phone and on a desktop would meet it: axe at both sizes
+ * (no serious or critical violation), then a screenshot of each.
+ */
+export async function checkScreen(page: Page, name: string, what: string): Promise<void> {
+  const before = page.viewportSize();
+  for (const size of [
+    { width: 390, height: 844 },
+    { width: 1440, height: 900 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    await expectAccessible(page, `${what} at ${size.width} px`);
+  }
+  if (before) await page.setViewportSize(before);
+  await screenshots(page, name);
 }
