@@ -58,6 +58,7 @@ describe("dashboard view in the URL", () => {
     );
     expect(view).toEqual({
       list: "all",
+      project: null,
       status: "completed",
       q: "report",
       priority: "high",
