@@ -2,13 +2,14 @@
 
 import { type ComponentProps, lazy, Suspense } from "react";
 import { preloadPlanner } from "./planner/lazy-planner";
+import { preloadQuickAdd } from "./quick-add/load";
 import type { TaskEditor } from "./task-editor";
 import type { TaskDetailFields } from "./task-fields";
 
 /*
  * The task forms load after the page: the inline editor opens on demand and quick add's
  * details are closed at first. preloadForms() fetches them (and the repeat and reminder
- * pickers) while the page is idle, so they open without a wait.
+ * pickers, and quick add's parser) while the page is idle, so they open without a wait.
  */
 const loadEditor = () => import("./task-editor");
 const loadFields = () => import("./task-fields");
@@ -17,6 +18,7 @@ export function preloadForms(): void {
   void loadEditor();
   void loadFields();
   preloadPlanner();
+  preloadQuickAdd();
 }
 
 const Editor = lazy(async () => ({ default: (await loadEditor()).TaskEditor }));

@@ -1,18 +1,19 @@
 "use client";
 
-import { type Ref, useEffect, useId, useState } from "react";
+import { type Ref, useEffect, useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon, PlusIcon } from "@/components/ui/icons";
 import type { TaskInput } from "@/lib/tasks/model";
 import { FieldError } from "./form-parts";
 import { LazyTaskDetailFields } from "./lazy-forms";
+import { type OnDemand, useOnDemand } from "./quick-add/load";
+import { usePlaceholder } from "./quick-add/placeholder";
+import { TitleField } from "./quick-add/title-field";
+import type { Chip, DetailsField, QuickAddProject, Span } from "./quick-add/understand";
+import { useAnnouncement } from "./quick-add/use-announcement";
 import { type DraftErrors, emptyDraft, parseDraft, type TaskDraft } from "./task-draft";
+import { displayZone } from "./zone";
 
-/**
- * The box at the top: type a title and press Enter. "Details" opens description, priority,
- * due date and tags. The form is cleared as soon as the task is shown (optimistically) and
- * refilled if the server refuses it, so nothing typed is lost.
- */
 /** The due date quick add proposes: today in Today, a day of Upcoming added from. */
 export interface ProposedDue {
   /** YYYY-MM-DD */
@@ -23,30 +24,95 @@ export interface ProposedDue {
   nonce?: number;
 }
 
+const NO_PROJECTS: readonly QuickAddProject[] = [];
+const NOTHING_SET: ReadonlySet<DetailsField> = new Set();
+
+/** The fields a change from Details sets, whose values then win over typed ones. */
+function detailsFields(patch: Partial<TaskDraft>): DetailsField[] {
+  const fields: DetailsField[] = [];
+  if ("priority" in patch) fields.push("priority");
+  if ("dueDate" in patch || "dueTime" in patch) fields.push("due");
+  if ("repeat" in patch) fields.push("repeat");
+  return fields;
+}
+
+/**
+ * The box at the top: type a title and press Enter. It reads dates, repeats, priorities, tags
+ * and projects as they are typed ("Call mum tomorrow 5pm #family p1 @Home": quick-add/
+ * understand.ts has the rules and how they meet Details), tints those words and shows them as
+ * chips; removing a chip keeps its words in the title. "Details" opens description, priority,
+ * due date, tags, repeat and reminders. The form is cleared as soon as the task is shown
+ * (optimistically) and refilled if the server refuses it, so nothing typed is lost.
+ */
 export function QuickAdd({
   onAdd,
   due,
   ref: titleRef,
+  projects = NO_PROJECTS,
+  defaultProjectId = null,
 }: {
   onAdd: (input: TaskInput) => Promise<unknown>;
   due?: ProposedDue | null;
   ref?: Ref<HTMLInputElement>;
+  /** Projects `@name` may name (case-insensitive). */
+  projects?: readonly QuickAddProject[];
+  /** The project the user is in: new tasks go there unless `@name` says otherwise. */
+  defaultProjectId?: string | null;
 }) {
   const id = useId();
   const [draft, setDraft] = useState<TaskDraft>(emptyDraft);
+  /** Words whose chips were removed: not parsed again, kept in the title. */
+  const [ignored, setIgnored] = useState<Span[]>([]);
+  const [fromDetails, setFromDetails] = useState(NOTHING_SET);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [open, setOpen] = useState(false);
+  const onDemand = useOnDemand();
+  const placeholder = usePlaceholder(due, projects);
   const dueDate = due?.date ?? "";
 
   // A new proposal (the view changed, or Add from a day of Upcoming) becomes the due date.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the nonce re-applies the same date.
   useEffect(() => {
     setDraft((d) => ({ ...d, dueDate, repeatDue: dueDate }));
+    setFromDetails((set) => new Set([...set].filter((field) => field !== "due")));
   }, [dueDate, due?.nonce]);
 
-  const change = (patch: Partial<TaskDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
+  const read = (module: OnDemand, title: string) =>
+    module.understand(title, {
+      ignore: ignored,
+      projects,
+      fromDetails,
+      timeZone: displayZone(),
+      dateOrder: module.localeDateOrder(),
+    });
+  const { module } = onDemand;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `read` is new each render.
+  const understood = useMemo(
+    () => (module && draft.title.trim() ? read(module, draft.title) : null),
+    [module, draft.title, ignored, projects, fromDetails],
+  );
+  const { message, say } = useAnnouncement(understood?.summary ?? "");
+
+  const changeTitle = (title: string) => {
+    if (module) setIgnored((spans) => module.shiftSpans(spans, draft.title, title));
+    else void onDemand.ensure();
+    setDraft((d) => ({ ...d, title }));
     setErrors({});
+  };
+  const changeDetails = (patch: Partial<TaskDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    const fields = detailsFields(patch);
+    if (fields.length > 0) setFromDetails((set) => new Set([...set, ...fields]));
+    setErrors({});
+  };
+  const removeChip = (chip: Chip) => {
+    setIgnored((spans) => [...spans, ...chip.spans]);
+    say(`Removed ${chip.description}: the words stay in the title.`);
+  };
+  const clear = () => {
+    setDraft({ ...emptyDraft, dueDate, repeatDue: dueDate });
+    setIgnored([]);
+    setFromDetails(NOTHING_SET);
   };
 
   const submit = async () => {
@@ -54,21 +120,36 @@ export function QuickAdd({
       setErrors({ title: "Give the task a title" });
       return;
     }
-    const parsed = await parseDraft(draft);
+    // Typed faster than the parser loaded: wait for it, so what is sent is what it reads.
+    const parser = module ?? (await onDemand.ensure());
+    const reading = parser ? read(parser, draft.title) : null;
+    const merged = parser && reading ? parser.mergeDraft(draft, reading, fromDetails) : draft;
+    const parsed = await parseDraft(merged);
     if (!parsed.ok) {
       setErrors(parsed.errors);
       if (!parsed.errors.title) setOpen(true);
       return;
     }
-    const submitted = draft;
-    setDraft({ ...emptyDraft, priority: draft.priority, dueDate, repeatDue: dueDate });
+    const projectId = reading?.project?.id ?? defaultProjectId;
+    const input = projectId ? { ...parsed.input, projectId } : parsed.input;
+    const submitted = { draft, ignored, fromDetails };
+    // Everything resets, priority too: the next plain title must not inherit this one's.
+    clear();
     try {
-      await onAdd(parsed.input);
+      await onAdd(input);
     } catch {
       // The dashboard has told the user why; give them their text back.
-      setDraft(submitted);
+      setDraft(submitted.draft);
+      setIgnored(submitted.ignored);
+      setFromDetails(submitted.fromDetails);
     }
   };
+
+  const hintId = `${id}-project-hint`;
+  const describedBy = [
+    errors.title && `${id}-title-error`,
+    understood?.unknownProject && hintId,
+  ].filter(Boolean);
 
   return (
     <form
@@ -90,24 +171,26 @@ export function QuickAdd({
         <label htmlFor={`${id}-title`} className="sr-only">
           New task
         </label>
-        <input
+        <TitleField
           ref={titleRef}
           data-quick-title
           id={`${id}-title`}
           value={draft.title}
-          onChange={(e) => change({ title: e.target.value })}
+          highlights={understood?.highlights ?? []}
+          onFocus={() => void onDemand.ensure()}
+          onChange={(e) => changeTitle(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === "Escape") {
-              if (draft.title) change({ title: "" });
+              if (draft.title) clear();
               else e.currentTarget.blur();
             }
           }}
-          placeholder={due ? `Add a task due ${due.label}…` : "Add a task…"}
+          placeholder={placeholder}
           autoComplete="off"
           enterKeyHint="done"
           aria-invalid={errors.title ? true : undefined}
-          aria-describedby={errors.title ? `${id}-title-error` : undefined}
-          className="h-10 min-w-0 flex-1 bg-transparent text-base text-zinc-900 placeholder:text-zinc-500 focus-visible:outline-none dark:text-zinc-100 dark:placeholder:text-zinc-400"
+          aria-describedby={describedBy.length > 0 ? describedBy.join(" ") : undefined}
+          className="text-zinc-900 placeholder:text-zinc-500 focus-visible:outline-none dark:text-zinc-100 dark:placeholder:text-zinc-400"
         />
         <Button
           variant="ghost"
@@ -124,6 +207,17 @@ export function QuickAdd({
           Add
         </Button>
       </div>
+      {module && understood && (
+        <module.UnderstoodChips
+          understood={understood}
+          hintId={hintId}
+          onRemove={removeChip}
+          focusTitle={() => document.getElementById(`${id}-title`)?.focus()}
+        />
+      )}
+      <p className="sr-only" aria-live="polite">
+        {message}
+      </p>
       <div className="px-3">
         <FieldError id={`${id}-title-error`} message={errors.title} />
       </div>
@@ -132,7 +226,7 @@ export function QuickAdd({
         hidden={!open}
         className="border-t border-zinc-200 p-3 dark:border-zinc-800"
       >
-        {open && <LazyTaskDetailFields draft={draft} errors={errors} onChange={change} />}
+        {open && <LazyTaskDetailFields draft={draft} errors={errors} onChange={changeDetails} />}
       </div>
     </form>
   );
