@@ -5,6 +5,18 @@ export const fieldBase =
 
 export const fieldClass = `w-full ${fieldBase}`;
 
+/**
+ * Date and time fields: as wide as their content needs in every locale's format ("05:00 PM",
+ * "오후 05:00", "٠٥:٠٠ م"), never a fixed width that cuts the AM/PM off.
+ */
+export const dateTimeFieldClass = `${fieldBase} h-9 w-auto min-w-fit py-0`;
+
+/**
+ * A description box that grows with its text up to about ten lines (less on a short phone
+ * screen), then scrolls. task-fields.tsx grows it by script where `field-sizing` is missing.
+ */
+export const growingTextareaClass = `${fieldClass} field-sizing-content min-h-15 max-h-[min(15rem,40dvh)] resize-none overflow-y-auto`;
+
 export const labelClass = "mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-300";
 
 /** Small help under a field. */

@@ -80,6 +80,7 @@ export function TaskEditor({
           <input
             ref={titleRef}
             id={`${id}-title`}
+            dir="auto"
             value={draft.title}
             onChange={(e) => change({ title: e.target.value })}
             autoComplete="off"

@@ -1,9 +1,16 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useLayoutEffect, useRef } from "react";
 import type { TaskPriority } from "@/lib/tasks/model";
 import { dateFieldInDays } from "./due";
-import { chipButtonClass, FieldError, fieldBase, fieldClass, labelClass } from "./form-parts";
+import {
+  chipButtonClass,
+  dateTimeFieldClass,
+  FieldError,
+  fieldClass,
+  growingTextareaClass,
+  labelClass,
+} from "./form-parts";
 import { LazyRemindersEditor, LazyRepeatPicker } from "./planner/lazy-planner";
 import type { DraftErrors, TaskDraft } from "./task-draft";
 import { priorities, priorityLabel } from "./view";
@@ -19,6 +26,7 @@ export function TaskDetailFields({
   onChange: (patch: Partial<TaskDraft>) => void;
 }) {
   const id = useId();
+  const description = useGrowing(draft.description);
   const today = dateFieldInDays(0);
   const tomorrow = dateFieldInDays(1);
   const quickDate = (value: string, label: string) => (
@@ -39,14 +47,16 @@ export function TaskDetailFields({
           Description
         </label>
         <textarea
+          ref={description}
           id={`${id}-description`}
+          dir="auto"
           value={draft.description}
           onChange={(e) => onChange({ description: e.target.value })}
           rows={2}
           placeholder="Notes, links, details…"
           aria-invalid={errors.description ? true : undefined}
           aria-describedby={errors.description ? `${id}-description-error` : undefined}
-          className={`${fieldClass} resize-y`}
+          className={growingTextareaClass}
         />
         <FieldError id={`${id}-description-error`} message={errors.description} />
       </div>
@@ -75,6 +85,7 @@ export function TaskDetailFields({
         </label>
         <input
           id={`${id}-tags`}
+          dir="auto"
           value={draft.tags}
           onChange={(e) => onChange({ tags: e.target.value })}
           placeholder="work, errands"
@@ -101,7 +112,7 @@ export function TaskDetailFields({
             value={draft.dueDate}
             onChange={(e) => onChange({ dueDate: e.target.value })}
             aria-invalid={errors.dueAt ? true : undefined}
-            className={`${fieldBase} h-9 min-w-36 flex-1 py-0 sm:max-w-48`}
+            className={`${dateTimeFieldClass} flex-1 sm:max-w-52`}
           />
           <label htmlFor={`${id}-time`} className="sr-only">
             Due time (optional)
@@ -112,7 +123,7 @@ export function TaskDetailFields({
             value={draft.dueTime}
             disabled={!draft.dueDate}
             onChange={(e) => onChange({ dueTime: e.target.value })}
-            className={`${fieldBase} h-9 w-28 py-0 disabled:opacity-50`}
+            className={dateTimeFieldClass}
           />
           <div className="flex gap-1.5">
             {quickDate(today, "Today")}
@@ -130,4 +141,20 @@ export function TaskDetailFields({
       </div>
     </div>
   );
+}
+
+/**
+ * Grows a textarea with its text where CSS cannot (no `field-sizing: content`: Firefox, Safari
+ * before 26): its height follows the content up to the class's max-height, which then scrolls.
+ */
+function useGrowing(value: string) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measures again for each new value.
+  useLayoutEffect(() => {
+    const field = ref.current;
+    if (!field || CSS.supports("field-sizing", "content")) return;
+    field.style.height = "auto";
+    field.style.height = `${field.scrollHeight + field.offsetHeight - field.clientHeight}px`;
+  }, [value]);
+  return ref;
 }
