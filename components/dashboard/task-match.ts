@@ -8,13 +8,16 @@ import type { View } from "./view";
  */
 
 export function matchesView(task: Task, view: View, now = new Date()): boolean {
+  if (view.project && (task.projectId ?? "inbox") !== view.project) return false;
   if (view.status === "active" && task.completed) return false;
   if (view.status === "completed" && !task.completed) return false;
   if (view.priority && task.priority !== view.priority) return false;
   if (view.tag && !task.tags.includes(view.tag)) return false;
   if (view.due && !dueMatches(view.due, task.dueAt, task.completed, now)) return false;
   const q = view.q.trim().toLowerCase();
-  if (q && !`${task.title}\n${task.description ?? ""}`.toLowerCase().includes(q)) return false;
+  // As the server searches: the title, the description and the tags.
+  const text = `${task.title}\n${task.description ?? ""}\n${task.tags.join(" ")}`;
+  if (q && !text.toLowerCase().includes(q)) return false;
   return true;
 }
 
@@ -36,6 +39,9 @@ export function applyInput(task: Task, input: TaskInput): Task {
     reminders: input.reminders ?? [],
     // The server works the next reminder out; until it answers, keep what was known.
     nextReminderAt: input.reminders?.length ? task.nextReminderAt : null,
+    // Omitted, a task stays where it is (as PUT leaves it).
+    projectId: input.projectId === undefined ? task.projectId : input.projectId,
+    parentId: input.parentId === undefined ? task.parentId : input.parentId,
   };
 }
 
@@ -48,6 +54,8 @@ export function inputOf(task: Task): TaskInput {
     tags: task.tags,
     repeat: task.repeat,
     reminders: task.reminders,
+    projectId: task.projectId,
+    parentId: task.parentId,
   };
 }
 
@@ -81,6 +89,21 @@ export function countsDelta(counts: TaskCounts, task: Task, sign: 1 | -1): TaskC
     active: Math.max(0, counts.active + (task.completed ? 0 : sign)),
     completed: Math.max(0, counts.completed + (task.completed ? sign : 0)),
   };
+}
+
+/** A parent's subtask counts moved by `total` and `done` (a subtask added, removed, toggled). */
+export function bumpSubtasks(pages: Pages, parentId: string, total: number, done: number): Pages {
+  return mapTasks(pages, (t) =>
+    t.id === parentId
+      ? {
+          ...t,
+          subtasks: {
+            total: Math.max(0, t.subtasks.total + total),
+            done: Math.max(0, t.subtasks.done + done),
+          },
+        }
+      : t,
+  );
 }
 
 /** Adjusts the counts shown (kept on the first page) by a function. */
