@@ -9,6 +9,8 @@ import { DashboardHeader } from "./dashboard-header";
 import { dateFieldInDays } from "./due";
 import { LazyConflictDialog, LazyShortcutsDialog, preloadDialogs } from "./lazy-dialogs";
 import { preloadForms } from "./lazy-forms";
+import { ProjectSidebar } from "./projects/sidebar";
+import { useProjectView } from "./projects/use-project-view";
 import { type ProposedDue, QuickAdd } from "./quick-add";
 import { LazyPlannerEffects } from "./reminders/lazy-effects";
 import { reportError } from "./report-error";
@@ -27,13 +29,14 @@ import { useTaskFocus } from "./use-task-focus";
 import { useTasks } from "./use-tasks";
 import { useView } from "./use-view";
 import { useViewCounts } from "./use-view-counts";
-import { effectiveView, hasFilters, type ListView, listTitle, noFilters } from "./view";
+import { effectiveView, hasFilters, type ListView, noFilters } from "./view";
 import { ViewSwitcher } from "./view-switcher";
 import { formatDay, setDisplayZone } from "./zone";
 
 /**
- * The signed-in page: the views (Today, Upcoming, All), quick add, tabs, search, filters, the
- * list, reminders in the open tab, and every action on them.
+ * The signed-in page: the sidebar (the views Today, Upcoming, All, the Inbox and the projects),
+ * quick add, tabs, search, filters, the list, reminders in the open tab, and every action on
+ * them.
  */
 export function Dashboard({
   user,
@@ -69,6 +72,7 @@ export function Dashboard({
   });
   const repeat = useRepeatActions(data, zone);
   const counts = useViewCounts(user.id, view.list, data.counts, hasFilters(view));
+  const place = useProjectView(user.id, view, setView, data.counts);
   const theme = useResolvedTheme();
   useSessionWatch();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -87,11 +91,14 @@ export function Dashboard({
     });
   }, []);
 
-  const switchList = (list: ListView) => {
-    if (list === view.list) return;
+  const leave = () => {
     selection.stop();
     setAddFor(null);
-    setView({ list });
+  };
+  const switchList = (list: ListView) => {
+    if (list === view.list && !view.project) return;
+    leave();
+    place.goToList(list);
   };
 
   useKeyboardShortcuts({
@@ -112,7 +119,7 @@ export function Dashboard({
   // Quick add proposes today in Today and Upcoming, or the day of Upcoming added from.
   const today = useMemo(() => dateFieldInDays(0, now), [now]);
   const due: ProposedDue | null =
-    addFor ?? (view.list === "all" ? null : { date: today, label: "today" });
+    addFor ?? (view.list === "all" || view.project ? null : { date: today, label: "today" });
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -125,64 +132,94 @@ export function Dashboard({
           if (patch.timeZone) data.retry();
         }}
         onShowShortcuts={() => setShortcutsOpen(true)}
+        onOpenMenu={() => place.setDrawerOpen(true)}
       />
 
-      <main className="mx-auto w-full max-w-3xl flex-1 px-4 pt-4 pb-24 sm:pt-6">
-        <ViewSwitcher list={view.list} counts={counts} onChange={switchList} />
-        <div className="mb-4 flex items-baseline justify-between gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight">{listTitle[view.list]}</h1>
-          <Today zone={zone} />
-        </div>
-        <QuickAdd ref={quickAddRef} due={due} onAdd={actions.add} />
-
-        <DashboardBody
-          // A new zone: every row's date reads anew.
-          key={zone}
-          view={view}
-          data={data}
-          groups={groups}
-          ordered={ordered}
-          selection={selection}
-          searchRef={searchRef}
-          onChange={setView}
-          onAddTask={(day) => {
-            if (day && day !== today) {
-              setAddFor({ date: day, label: formatDay(day), nonce: Date.now() });
-            } else setAddFor(null);
-            quickAddRef.current?.focus();
-          }}
-          onClearCompleted={() => void actions.clearCompleted()}
-          onCompleteMany={actions.completeMany}
-          onDeleteMany={actions.deleteMany}
-          rows={{
-            editing: editor.editing,
-            selecting: selection.selecting,
-            selected: selection.selected,
-            onToggle: actions.toggle,
-            onEdit: editor.edit,
-            onDelete: actions.deleteOne,
-            onSelect: selection.onSelect,
-            onFocusRow: focus.onFocusRow,
-            onSave: editor.save,
-            onCancelEdit: editor.cancel,
-            onSkip: (task) => {
-              editor.cancel(task);
-              repeat.skip(task);
-            },
-            onStopRepeating: (task) => {
-              editor.cancel(task);
-              repeat.stopRepeating(task);
-            },
+      <div className="flex flex-1">
+        <ProjectSidebar
+          state={place.state}
+          current={place.current}
+          listCounts={counts}
+          drawerOpen={place.drawerOpen}
+          onDrawerOpenChange={place.setDrawerOpen}
+          onSelect={(target) => {
+            leave();
+            place.go(target);
           }}
         />
-      </main>
+        <main className="mx-auto w-full min-w-0 max-w-3xl flex-1 px-4 pt-4 pb-24 sm:pt-6">
+          {/* The views stay one tap away in a project too (none of them marked there). */}
+          <ViewSwitcher
+            list={view.project ? null : view.list}
+            counts={counts}
+            onChange={switchList}
+          />
+          <div className="mb-4 flex items-baseline justify-between gap-3">
+            <h1 dir="auto" className="min-w-0 truncate text-2xl font-semibold tracking-tight">
+              {place.title}
+            </h1>
+            <Today zone={zone} />
+          </div>
+          <QuickAdd
+            ref={quickAddRef}
+            due={due}
+            onAdd={actions.add}
+            projects={place.quickAddProjects}
+            defaultProjectId={place.defaultProjectId}
+          />
+
+          <DashboardBody
+            // A new zone: every row's date reads anew.
+            key={zone}
+            view={view}
+            data={data}
+            groups={groups}
+            ordered={ordered}
+            selection={selection}
+            searchRef={searchRef}
+            onChange={setView}
+            onAddTask={(day) => {
+              if (day && day !== today) {
+                setAddFor({ date: day, label: formatDay(day), nonce: Date.now() });
+              } else setAddFor(null);
+              quickAddRef.current?.focus();
+            }}
+            onClearCompleted={() => void actions.clearCompleted()}
+            onCompleteMany={actions.completeMany}
+            onDeleteMany={actions.deleteMany}
+            rows={{
+              editing: editor.editing,
+              selecting: selection.selecting,
+              selected: selection.selected,
+              onToggle: actions.toggle,
+              onEdit: editor.edit,
+              onDelete: actions.deleteOne,
+              onSelect: selection.onSelect,
+              onFocusRow: focus.onFocusRow,
+              onSave: editor.save,
+              onCancelEdit: editor.cancel,
+              onSkip: (task) => {
+                editor.cancel(task);
+                repeat.skip(task);
+              },
+              onStopRepeating: (task) => {
+                editor.cancel(task);
+                repeat.stopRepeating(task);
+              },
+            }}
+          />
+        </main>
+      </div>
 
       <LazyPlannerEffects
         userId={user.id}
         tasks={data.tasks}
         loaded={Boolean(data.counts) && !data.isValidating}
         edit={editor.edit}
-        showInAll={(task) => setView({ list: "all", status: "all", ...noFilters, q: task.title })}
+        showInAll={(task) => {
+          place.goToList("all");
+          setView({ status: "all", ...noFilters, q: task.title });
+        }}
         complete={actions.toggle}
         snooze={(taskId) =>
           data.snooze(taskId, 10).then(

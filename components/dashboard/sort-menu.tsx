@@ -44,7 +44,10 @@ export function SortMenu({
         <MenuChoices
           label="Sort by"
           value={view.sort}
-          choices={SORT_KEYS.map((s) => [s, sortLabel[s]] as const)}
+          // Manual order is a project's (or the Inbox's) own; across projects it means nothing.
+          choices={SORT_KEYS.filter((s) => s !== "manual" || view.project).map(
+            (s) => [s, sortLabel[s]] as const,
+          )}
           onChange={(sort) => onChange({ sort, order: DEFAULT_ORDER[sort] })}
         />
         <DropdownMenu.Separator className={menuSeparatorClass} />

@@ -15,7 +15,8 @@ export function ViewSwitcher({
   counts,
   onChange,
 }: {
-  list: ListView;
+  /** The current view; null in a project (none is marked). */
+  list: ListView | null;
   counts: Partial<Record<ListView, number>>;
   onChange: (list: ListView) => void;
 }) {
