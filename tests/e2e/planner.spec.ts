@@ -174,7 +174,7 @@ test("Today and Upcoming show the right tasks, and g t / g u / g a switch views"
 
   await test.step("quick add in Today proposes today", async () => {
     const title = quickAdd(page).getByLabel("New task");
-    await expect(title).toHaveAttribute("placeholder", "Add a task due today…");
+    await expect(title).toHaveAttribute("placeholder", /^Add a task due today…/);
     await title.fill("Buy stamps");
     await title.press("Enter");
     await expect(group(page, /^Today/)).toContainText("Buy stamps");
@@ -201,7 +201,7 @@ test("Today and Upcoming show the right tasks, and g t / g u / g a switch views"
     await page.getByRole("button", { name: `Add a task for ${shortDay(5)}` }).click();
     const title = quickAdd(page).getByLabel("New task");
     await expect(title).toBeFocused();
-    await expect(title).toHaveAttribute("placeholder", `Add a task due ${shortDay(5)}…`);
+    await expect(title).toHaveAttribute("placeholder", new RegExp(`^Add a task due ${shortDay(5)}…`));
     await title.fill("Pick up the parcel");
     await title.press("Enter");
     await expect(group(page, new RegExp(`^${shortDay(5)}`))).toContainText("Pick up the parcel");
