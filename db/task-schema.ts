@@ -52,12 +52,15 @@ export const projects = pgTable(
     position: numeric("position").notNull().default(positionNow),
     archived: boolean("archived").notNull().default(false),
     ...timestamps,
+    /** See tasks.importKey. Last: INSERT ... SELECT in db/queries/projects.ts lists columns in order. */
+    importKey: text("import_key"),
   },
   (t) => [
     // Tasks name a project with (id, user_id), so a task can only be in its owner's project.
     unique("projects_id_user_unique").on(t.id, t.userId),
     uniqueIndex("projects_user_name_idx").on(t.userId, sql`lower(${t.name})`),
     index("projects_user_position_idx").on(t.userId, t.position),
+    uniqueIndex("projects_user_import_key_idx").on(t.userId, t.importKey),
     check(
       "projects_name_length",
       sql`char_length(${t.name}) between 1 and ${limit(PROJECT_NAME_MAX)}`,
@@ -103,6 +106,12 @@ export const tasks = pgTable(
     /** The manual order within the task's list (numeric: a move takes the midpoint exactly). */
     position: numeric("position").notNull().default(positionNow),
     ...timestamps,
+    /**
+     * Where an imported row came from (lib/server/transfer/): "doable:<the export's id>" or
+     * "todoist:<file digest>:<row>", unique per user, so importing the same file again adds
+     * nothing. Null for rows made in the app, and never carried to a next occurrence.
+     */
+    importKey: text("import_key"),
   },
   (t) => [
     // The list's default order and its keyset cursor: newest first per user.
@@ -110,6 +119,8 @@ export const tasks = pgTable(
     index("tasks_user_updated_idx").on(t.userId, t.updatedAt, t.id),
     index("tasks_user_due_idx").on(t.userId, t.dueAt, t.id),
     index("tasks_user_completed_idx").on(t.userId, t.completed),
+    // NULLs are distinct in a unique index: only imported rows take part.
+    uniqueIndex("tasks_user_import_key_idx").on(t.userId, t.importKey),
     // Limits live in the database too, so no writer can bypass them.
     // The model's limits, written into the DDL as literals (sql.raw), as the migrations hold them.
     check("tasks_title_length", sql`char_length(${t.title}) between 1 and ${limit(TITLE_MAX)}`),

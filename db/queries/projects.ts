@@ -10,7 +10,8 @@ import { PROJECTS_MAX, type ProjectColor, type ProjectDeleteTasks } from "@/lib/
 import { neighbourOf, positionBeside } from "./positions";
 import { nextVersion, versionCondition } from "./versions";
 
-export type ProjectRecord = ProjectRow & { openTasks: number };
+/** A project as the API reads it (its import key stays inside: db/queries/transfer.ts). */
+export type ProjectRecord = Omit<ProjectRow, "importKey"> & { openTasks: number };
 
 // Explicit names: drizzle leaves columns unqualified in a one-table select (see task-columns.ts).
 const openTasks = sql<number>`(select count(*)::int from "tasks" "open" where "open"."user_id" = "projects"."user_id" and "open"."project_id" = "projects"."id" and not "open"."completed")`;
@@ -79,7 +80,7 @@ export async function createProject(
     .insert(projects)
     // Every column in the table's order; no row when the account already holds PROJECTS_MAX.
     .select(
-      sql`select gen_random_uuid(), ${userId}, ${input.name}, ${input.color}, extract(epoch from clock_timestamp()), false, now(), now() where ${room}`,
+      sql`select gen_random_uuid(), ${userId}, ${input.name}, ${input.color}, extract(epoch from clock_timestamp()), false, now(), now(), null where ${room}`,
     )
     .returning({ ...projectColumns, openTasks: sql<number>`0` });
   return row ?? null;

@@ -110,6 +110,8 @@ export async function completeOccurrence(
     snoozedUntil: sql`null`,
     reminderLeaseUntil: sql`null`,
     nextOccurrenceId: sql`null`,
+    // An import's key names the row it imported; a copy of it would break the unique index.
+    importKey: sql`null`,
     createdAt: sql`now()`,
     updatedAt: sql`now()`,
   };

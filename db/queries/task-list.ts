@@ -66,7 +66,7 @@ interface TaskPage {
 const DAY_MS = 86_400_000;
 
 /** A timestamp rendered exactly (microseconds, UTC) for cursors. */
-function exactTimestamp(column: AnyColumn): SQL<string | null> {
+export function exactTimestamp(column: AnyColumn): SQL<string | null> {
   return sql<string | null>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
 
