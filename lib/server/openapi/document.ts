@@ -1,8 +1,8 @@
 /**
  * The OpenAPI 3.1 document of the API, generated from the same zod schemas the route handlers
  * validate with (lib/validation/*), so the document cannot drift from what the server accepts.
- * The parts live beside it: tasks.ts, projects.ts, planner.ts, auth.ts and service.ts (paths),
- * errors.ts (error answers).
+ * The parts live beside it: tasks.ts, projects.ts, planner.ts, transfer.ts, auth.ts and
+ * service.ts (paths), errors.ts (error answers).
  */
 import "server-only";
 import { createDocument } from "zod-openapi";
@@ -11,6 +11,7 @@ import { plannerPaths, REMINDERS } from "./planner";
 import { PROJECTS, projectPaths } from "./projects";
 import { SERVICE, servicePaths } from "./service";
 import { TASKS, taskPaths } from "./tasks";
+import { TRANSFER, transferPaths } from "./transfer";
 
 const API_VERSION = "1.0.0";
 
@@ -31,6 +32,7 @@ function buildDocument() {
       { name: TASKS, description: "The caller's tasks." },
       { name: PROJECTS, description: "The caller's projects: named, coloured lists of tasks." },
       { name: REMINDERS, description: "Push devices, snooze, and the reminder dispatch." },
+      { name: TRANSFER, description: "Everything you own out as a file, and files back in." },
       { name: AUTH, description: "Served by Better Auth: accounts, sessions and API tokens." },
       { name: SERVICE, description: "Health and this document." },
     ],
@@ -44,7 +46,14 @@ function buildDocument() {
         },
       },
     },
-    paths: { ...taskPaths, ...projectPaths, ...plannerPaths, ...authPaths, ...servicePaths },
+    paths: {
+      ...taskPaths,
+      ...projectPaths,
+      ...plannerPaths,
+      ...transferPaths,
+      ...authPaths,
+      ...servicePaths,
+    },
   });
 }
 

@@ -7,6 +7,7 @@ import type { ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from "zod-op
 import { AUTH_BODY_MAX_BYTES, MAX_BODY_BYTES } from "@/lib/server/http/body";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/server/http/errors";
 import { BULK_BODY_MAX_BYTES } from "@/lib/tasks/model";
+import { IMPORT_MAX_BYTES } from "@/lib/transfer/model";
 import { jsonContent, requestIdHeader } from "./content";
 
 const errorSchema = z
@@ -34,7 +35,7 @@ const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
   not_found: "No such task among the caller's (also for ids that are not UUIDs).",
   precondition_failed:
     "If-Match names a version that is no longer current; nothing was changed. The current version is in ETag.",
-  payload_too_large: `The body is larger than the limit (${MAX_BODY_BYTES} bytes; bulk ${BULK_BODY_MAX_BYTES}; every /api/auth/* body ${AUTH_BODY_MAX_BYTES}).`,
+  payload_too_large: `The body is larger than the limit (${MAX_BODY_BYTES} bytes; bulk ${BULK_BODY_MAX_BYTES}; an import ${IMPORT_MAX_BYTES}; every /api/auth/* body ${AUTH_BODY_MAX_BYTES}).`,
   rate_limited:
     "Too many attempts: failed sign-ins for this account or from this address, sign-ups from this address, or reset mails for this account. The message says when to try again; so does Retry-After, in seconds.",
   internal: "An unexpected error; it was logged under `requestId`.",
