@@ -1,10 +1,11 @@
 "use client";
 
 import { Tabs } from "radix-ui";
-import type { Ref } from "react";
+import { type Ref, useCallback } from "react";
 import { TASK_STATUSES, type Task } from "@/lib/tasks/model";
 import { FilterChips } from "./filter-chips";
 import { SelectionBar } from "./selection-bar";
+import { CompletePrompt } from "./subtasks/lazy-complete-dialog";
 import { TaskCountsFooter } from "./task-counts-footer";
 import type { TaskGroup } from "./task-groups";
 import { type RowHandlers, TaskList } from "./task-list";
@@ -46,6 +47,8 @@ export function DashboardBody({
   onCompleteMany: (tasks: Task[]) => void;
   onDeleteMany: (tasks: Task[]) => void;
 }) {
+  // Stable: every (memoized) row has it.
+  const showTag = useCallback((tag: string) => onChange({ tag }), [onChange]);
   const list = (
     <TaskList
       data={data}
@@ -54,6 +57,7 @@ export function DashboardBody({
       rows={rows}
       onAddTask={onAddTask}
       onClearFilters={() => onChange(noFilters)}
+      onTag={showTag}
     />
   );
   const top = (
@@ -87,11 +91,13 @@ export function DashboardBody({
     </>
   );
 
-  if (view.list !== "all") {
+  // A project's view has the tabs as All does, whatever list was open before it.
+  if (view.list !== "all" && !view.project) {
     return (
       <section aria-label={view.list === "today" ? "Today's tasks" : "Upcoming tasks"}>
         <div className="mt-6">{top}</div>
         <div className="mt-3">{list}</div>
+        <CompletePrompt />
       </section>
     );
   }
@@ -120,6 +126,8 @@ export function DashboardBody({
         status={view.status}
         onClearCompleted={onClearCompleted}
       />
+      {/* "Complete the open subtasks too?", asked by the actions (use-task-actions.ts). */}
+      <CompletePrompt />
     </>
   );
 }

@@ -5,12 +5,12 @@ import { Button } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
 import { SESSION_ENDED } from "@/lib/api-client";
 import type { Task, TaskCounts, TaskInput } from "@/lib/tasks/model";
-import { LazyTaskEditor } from "./lazy-forms";
 import { type EmptyKind, EmptyState, ErrorState, TaskListSkeleton } from "./list-states";
+import { LazySortableNodes } from "./ordering/lazy-sortable";
 import { errorMessage } from "./report-error";
+import { PlainNodes, type RowContext, TaskRow } from "./subtasks/task-node";
+import { useRowContext } from "./subtasks/use-row-context";
 import type { TaskGroup } from "./task-groups";
-import { TaskItem } from "./task-item";
-import { applyInput } from "./task-match";
 import type { Editing } from "./use-task-editing";
 import type { TasksState } from "./use-tasks";
 import { hasFilters, type View } from "./view";
@@ -28,8 +28,8 @@ export function useNow(): Date {
 /** Why the list is empty, which decides what the empty state suggests. */
 function emptyKindOf(view: View, counts: TaskCounts | null): EmptyKind {
   if (hasFilters(view)) return "filtered";
-  if (view.list === "today") return "today";
-  if (view.list === "upcoming") return "upcoming";
+  if (!view.project && view.list === "today") return "today";
+  if (!view.project && view.list === "upcoming") return "upcoming";
   if (view.status === "active" && (counts?.all ?? 0) > 0) return "all-done";
   if (view.status === "completed") return "none-completed";
   return "first";
@@ -50,46 +50,27 @@ export interface RowHandlers {
   onStopRepeating: (task: Task) => void;
 }
 
-function Rows({ tasks, now, rows }: { tasks: Task[]; now: Date; rows: RowHandlers }) {
-  const { editing } = rows;
-  return tasks.map((task) =>
-    editing?.id === task.id ? (
-      <LazyTaskEditor
-        key={task.id}
-        task={editing.draft ? applyInput(task, editing.draft) : task}
-        onSave={rows.onSave}
-        onCancel={() => rows.onCancelEdit(task)}
-        onDelete={rows.onDelete}
-        onSkip={rows.onSkip}
-        onStopRepeating={rows.onStopRepeating}
-      />
-    ) : (
-      <TaskItem
-        key={task.id}
-        task={task}
-        now={now}
-        selecting={rows.selecting}
-        selected={rows.selected.has(task.id)}
-        onToggle={rows.onToggle}
-        onEdit={rows.onEdit}
-        onDelete={rows.onDelete}
-        onSelect={rows.onSelect}
-        onFocusRow={rows.onFocusRow}
-      />
-    ),
+/** A group's rows: nested under their parents (with drag handles in the manual order), or flat. */
+function Rows({ group, ctx, sortable }: { group: TaskGroup; ctx: RowContext; sortable: boolean }) {
+  if (!group.nodes)
+    return group.tasks.map((task) => <TaskRow key={task.id} task={task} ctx={ctx} />);
+  return sortable ? (
+    <LazySortableNodes nodes={group.nodes} ctx={ctx} />
+  ) : (
+    <PlainNodes nodes={group.nodes} ctx={ctx} />
   );
 }
 
 /** One heading and its rows; an empty day of Upcoming is one short line. */
 function Group({
   group,
-  now,
-  rows,
+  ctx,
+  sortable,
   onAddTask,
 }: {
   group: TaskGroup;
-  now: Date;
-  rows: RowHandlers;
+  ctx: RowContext;
+  sortable: boolean;
   onAddTask: (day?: string) => void;
 }) {
   const id = useId();
@@ -110,7 +91,7 @@ function Group({
   if (group.title === null) {
     return (
       <ul aria-label="Tasks" className="space-y-px">
-        <Rows tasks={group.tasks} now={now} rows={rows} />
+        <Rows group={group} ctx={ctx} sortable={sortable} />
       </ul>
     );
   }
@@ -140,7 +121,7 @@ function Group({
       </div>
       {!empty && (
         <ul aria-labelledby={`${id}-title`} className="space-y-px pt-1">
-          <Rows tasks={group.tasks} now={now} rows={rows} />
+          <Rows group={group} ctx={ctx} sortable={sortable} />
         </ul>
       )}
     </section>
@@ -159,6 +140,7 @@ export function TaskList({
   rows,
   onAddTask,
   onClearFilters,
+  onTag,
 }: {
   data: TasksState;
   view: View;
@@ -166,9 +148,12 @@ export function TaskList({
   rows: RowHandlers;
   onAddTask: (day?: string) => void;
   onClearFilters: () => void;
+  /** A row's tag chip: show the tasks with that tag. */
+  onTag?: (tag: string) => void;
 }) {
   const now = useNow();
   const { tasks, counts } = data;
+  const { ctx, message, sortable } = useRowContext({ data, view, groups, rows, now, onTag });
   return (
     <div data-task-list aria-busy={data.isValidating}>
       {data.error && data.error.code !== SESSION_ENDED && !tasks.length ? (
@@ -183,7 +168,13 @@ export function TaskList({
         />
       ) : (
         groups.map((group) => (
-          <Group key={group.key} group={group} now={now} rows={rows} onAddTask={onAddTask} />
+          <Group
+            key={group.key}
+            group={group}
+            ctx={ctx}
+            sortable={sortable}
+            onAddTask={onAddTask}
+          />
         ))
       )}
       {data.hasMore && (
@@ -193,6 +184,10 @@ export function TaskList({
           </Button>
         </div>
       )}
+      {/* Alt+↑/↓ says where the task went (a drag is announced by dnd-kit). */}
+      <p aria-live="polite" className="sr-only">
+        {message}
+      </p>
     </div>
   );
 }

@@ -2,8 +2,10 @@
 
 import { useCallback, useRef } from "react";
 import { toast } from "sonner";
-import type { Task, TaskInput } from "@/lib/tasks/model";
+import { listTasks } from "@/lib/api-client";
+import { SUBTASKS_MAX, type Task, type TaskInput } from "@/lib/tasks/model";
 import { reportError } from "./report-error";
+import { askToComplete } from "./subtasks/complete-prompt";
 import { matchesView, withCompleted } from "./task-match";
 import { keepFocusOn } from "./use-task-focus";
 import type { TasksState } from "./use-tasks";
@@ -18,23 +20,49 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+/** A parent's open subtasks: the loaded ones, and with `userId` any the list has not loaded. */
+async function openSubtasksOf(
+  parent: Task,
+  loaded: readonly Task[],
+  userId: string | undefined,
+): Promise<Task[]> {
+  const shown = loaded.filter((t) => t.parentId === parent.id && !t.completed);
+  const open = parent.subtasks.total - parent.subtasks.done;
+  if (!userId || shown.length >= open) return shown;
+  const page = await listTasks(userId, {
+    parent: parent.id,
+    status: "active",
+    sort: "manual",
+    limit: SUBTASKS_MAX,
+  });
+  const ids = new Set(shown.map((t) => t.id));
+  return [...shown, ...page.tasks.filter((t) => !ids.has(t.id))];
+}
+
 /**
  * What the user does to tasks, with the toasts that answer: failures, tasks that leave the
  * current view, and Undo. `onLeaving` hears of tasks about to leave the list, so focus,
- * selection and the editor can let go of them.
+ * selection and the editor can let go of them. Completing a parent with open subtasks asks
+ * first whether they are done too; with `userId`, subtasks the list has not loaded (in Today,
+ * say) are counted and completed as well, else only the loaded ones are.
  */
 export function useTaskActions(
-  data: Pick<TasksState, "add" | "setDone" | "remove" | "completedTasks">,
+  data: Pick<TasksState, "add" | "setDone" | "remove" | "completedTasks"> &
+    Partial<Pick<TasksState, "tasks">>,
   view: View,
   zone: string,
   onLeaving: (ids: ReadonlySet<string>) => void,
+  userId?: string,
 ) {
   // Read when a deletion starts, so `remove` stays stable while `onLeaving` is new each render.
   const onLeavingRef = useRef(onLeaving);
   onLeavingRef.current = onLeaving;
+  // Read when a parent is completed, so `toggle` stays stable while the list changes.
+  const tasksRef = useRef<readonly Task[]>([]);
+  tasksRef.current = data.tasks ?? [];
 
-  // toggle and deleteOne are stable: they are passed to every (memoized) row.
-  const toggle = useCallback(
+  /** Completes or reopens one task, with a toast when it leaves the view or repeats. */
+  const setOne = useCallback(
     (task: Task) => {
       const completed = !task.completed;
       keepFocusOn(task.id);
@@ -65,6 +93,60 @@ export function useTaskActions(
       );
     },
     [data.setDone, view, zone],
+  );
+
+  const completeWithSubtasks = useCallback(
+    async (parent: Task) => {
+      keepFocusOn(parent.id);
+      let subtasks: Task[];
+      try {
+        subtasks = await openSubtasksOf(parent, tasksRef.current, userId);
+      } catch (error) {
+        reportError(error, "Couldn't complete the subtasks");
+        return;
+      }
+      if (subtasks.length === 0) return setOne(parent);
+      const all = [parent, ...subtasks];
+      data.setDone(all, true).then(
+        () =>
+          toast(`Completed “${parent.title}” and ${plural(subtasks.length, "subtask")}`, {
+            description: parent.repeat ? "It comes back on its next date." : undefined,
+            duration: UNDO_TOAST_MS,
+            action: {
+              label: "Undo",
+              onClick: () =>
+                void data
+                  .setDone(
+                    all.map((t) => withCompleted(t, true)),
+                    false,
+                  )
+                  .catch((e) => reportError(e, "Couldn't undo")),
+            },
+          }),
+        (error) => reportError(error, "Couldn't complete the tasks"),
+      );
+    },
+    [data.setDone, setOne, userId],
+  );
+
+  // toggle and deleteOne are stable: they are passed to every (memoized) row. Completing a
+  // parent with open subtasks asks about them first.
+  const toggle = useCallback(
+    (task: Task) => {
+      const open = task.subtasks.total - task.subtasks.done;
+      const loaded = tasksRef.current.filter((t) => t.parentId === task.id && !t.completed);
+      // Without a way to load the others, only the loaded ones are asked about.
+      const count = userId ? open : loaded.length;
+      if (task.completed || task.parentId || count <= 0) {
+        setOne(task);
+        return;
+      }
+      void askToComplete(task, count).then((choice) => {
+        if (choice === "all") void completeWithSubtasks(task);
+        else if (choice === "only") setOne(task);
+      });
+    },
+    [setOne, completeWithSubtasks, userId],
   );
 
   const remove = useCallback(
