@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { dragAnnouncements } from "@/components/dashboard/ordering/drag-announcements";
 import {
   altArrowDelta,
-  dragAnnouncements,
   dropMove,
   endText,
   moveBetween,

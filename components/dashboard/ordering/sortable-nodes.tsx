@@ -22,9 +22,10 @@ import { type ReactNode, useId, useMemo } from "react";
 import type { Task } from "@/lib/tasks/model";
 import { type RowContext, TaskNodeView, TaskRow } from "../subtasks/task-node";
 import type { TaskNode } from "../task-groups";
+import { dragAnnouncements, reorderInstructions } from "./drag-announcements";
 import { DragHandle } from "./drag-handle";
 import { keepFocusThroughMove } from "./keep-focus";
-import { dragAnnouncements, dropMove, reorderInstructions, type SiblingList } from "./reorder";
+import { dropMove, type SiblingList } from "./reorder";
 
 /*
  * Drag and drop for the manual order (@dnd-kit), loaded only where rows can be reordered
