@@ -65,11 +65,17 @@ export function Dashboard({
   const focus = useTaskFocus(ordered);
   const selection = useSelection(ordered);
   const editor = useTaskEditing(data.update);
-  const actions = useTaskActions(data, listView, zone, (ids) => {
-    focus.leave(ids);
-    selection.drop(ids);
-    editor.closeFor(ids);
-  });
+  const actions = useTaskActions(
+    data,
+    listView,
+    zone,
+    (ids) => {
+      focus.leave(ids);
+      selection.drop(ids);
+      editor.closeFor(ids);
+    },
+    user.id,
+  );
   const repeat = useRepeatActions(data, zone);
   const counts = useViewCounts(user.id, view.list, data.counts, hasFilters(view));
   const place = useProjectView(user.id, view, setView, data.counts);

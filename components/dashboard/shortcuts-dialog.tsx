@@ -16,6 +16,8 @@ const shortcuts: [keys: string[], what: string][] = [
   [["x"], "Complete or reopen the task"],
   [["e"], "Edit the task"],
   [["Delete"], "Delete the task"],
+  [["Alt", "↑"], "Move the task up (manual order)"],
+  [["Alt", "↓"], "Move the task down (manual order)"],
   [["Esc"], "Cancel editing, leave selection"],
   [["Ctrl", "Enter"], "Save while editing"],
   [["g", THEN, "t"], "Go to Today"],
