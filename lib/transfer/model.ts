@@ -18,10 +18,11 @@ export type ExportFileType = (typeof EXPORT_FILE_TYPES)[number];
 export const EXPORT_PAGE_SIZE = 1000;
 
 /**
- * The largest import body: 10 MiB holds a 50 000-task Doable export with short descriptions.
- * Past it the answer is 413. (Vercel's functions take at most 4.5 MB whatever this says.)
+ * The largest import body, 413 past it: 32 MiB, so that the export of a full account imports
+ * back (a 50 000-task export with every field is about 21 MB as JSON, 13 MB as CSV), with room
+ * for long descriptions. Vercel's functions take at most 4.5 MB whatever this says.
  */
-export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+export const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
 /** Most tasks one import may hold (CSV rows or JSON entries); past it the file is refused. */
 export const IMPORT_ROWS_MAX = 50_000;
 /** Most problems an answer lists; `problemCount` says how many there were in all. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Database, DbHandle } from "@/db";
+import { type Database, type DbHandle, getDbHandle } from "@/db";
 import { pgConstraint, pgErrorCode } from "@/db/errors";
 import { writeImport } from "@/db/queries/transfer";
 import { readBodyText } from "@/lib/server/http/body";
@@ -38,6 +38,12 @@ export interface ImportOptions {
   timeZone(): Promise<string>;
   confirmAccount(): Promise<void>;
 }
+
+/**
+ * The most one import's batch may carry (writeImport): neon-http sends a batch as one request,
+ * and Neon's SQL over HTTP takes about 10 MB a request. The other drivers run a transaction.
+ */
+const NEON_HTTP_BATCH_BYTES = 9 * 1024 * 1024;
 
 /** Types a browser or a client may give a CSV or JSON file; a form upload is not the file. */
 const ACCEPTED_TYPES =
@@ -142,10 +148,19 @@ export async function importFile(options: ImportOptions): Promise<ImportResult> 
       result.problems.map((p) => ({ path: p.path ?? `row ${p.row}`, message: p.reason })),
     );
   }
+  const { driver } = await getDbHandle();
+  const maxBytes = driver === "neon-http" ? NEON_HTTP_BATCH_BYTES : undefined;
+  let written: Awaited<ReturnType<typeof writeImport>>;
   try {
-    await writeImport(options.batch, plan.rows);
+    written = await writeImport(options.batch, plan.rows, maxBytes);
   } catch (error) {
     throw raced(error) ?? error;
+  }
+  if (written.status === "too_large") {
+    throw new ApiError(
+      "payload_too_large",
+      `This import is too large to write in one go on this server's database (${Math.ceil(written.bytes / 1e6)} MB of rows; it takes ${Math.floor((maxBytes ?? 0) / 1e6)} MB at once): split the file and import the parts.`,
+    );
   }
   const { projects, tasks, subtasks } = plan.created;
   if (projects + tasks + subtasks === 0) await options.confirmAccount();
