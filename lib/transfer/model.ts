@@ -19,7 +19,7 @@ export const EXPORT_PAGE_SIZE = 1000;
 
 /**
  * The largest import body, 413 past it: 32 MiB, so that the export of a full account imports
- * back (a 50 000-task export with every field is about 21 MB as JSON, 13 MB as CSV), with room
+ * back (a 50 000-task export with every field is about 21 MB as JSON, 11 MB as CSV), with room
  * for long descriptions. Vercel's functions take at most 4.5 MB whatever this says.
  */
 export const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
