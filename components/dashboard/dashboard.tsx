@@ -78,7 +78,7 @@ export function Dashboard({
   );
   const repeat = useRepeatActions(data, zone);
   const counts = useViewCounts(user.id, view.list, data.counts, hasFilters(view));
-  const place = useProjectView(user.id, view, setView, data.counts);
+  const place = useProjectView(user.id, view, setView, data.counts, data.isValidating);
   const theme = useResolvedTheme();
   useSessionWatch();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);

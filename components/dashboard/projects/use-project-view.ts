@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { TaskCounts } from "@/lib/tasks/model";
 import type { QuickAddProject } from "../quick-add/understand";
 import { defaultSortOf, type ListView, listTitle, type View } from "../view";
@@ -18,6 +18,8 @@ export function useProjectView(
   view: View,
   setView: (patch: Partial<View>) => void,
   counts: TaskCounts | null | undefined,
+  /** The task list is being read again (after a change): its counts are not final yet. */
+  listSettling: boolean,
 ) {
   const state = useProjects(userId);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -38,12 +40,17 @@ export function useProjectView(
     }
   }, [missing, isLoading, state.error, setView]);
 
-  // The open counts beside the projects follow the tasks: ask again when the list's change.
+  // The open counts beside the projects follow the tasks: ask again once the list has settled
+  // with a new open count (its optimistic count comes before the server has the change).
   const open = counts?.active;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new count is the reason to ask.
+  const askedAt = useRef(open);
   useEffect(() => {
-    if (open !== undefined) refresh();
-  }, [open]);
+    if (open === undefined || listSettling || askedAt.current === open) return;
+    // (The first count comes with the first page, as the projects' own first read does.)
+    const first = askedAt.current === undefined;
+    askedAt.current = open;
+    if (!first) refresh();
+  }, [open, listSettling, refresh]);
 
   const go = (target: NavTarget) => {
     if ("project" in target) {

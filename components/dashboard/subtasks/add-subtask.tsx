@@ -10,7 +10,7 @@ export type SubtaskResult = { ok: true } | { ok: false; error?: string };
 
 /**
  * The one-line field under a parent's subtasks that adds one. Enter adds it and leaves the
- * field open for the next; Escape or Cancel closes it. The text stays when the add fails.
+ * field open for the next; Escape or Cancel closes it. The text comes back when the add fails.
  */
 export function AddSubtaskField({
   parent,
@@ -24,20 +24,21 @@ export function AddSubtaskField({
   const id = useId();
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => input.current?.focus(), []);
 
+  // Cleared at once (the row shows optimistically), so the next one can be typed while this
+  // one saves; a refused title comes back unless something new was typed meanwhile.
   const submit = async () => {
-    if (!title.trim() || busy) return;
-    setBusy(true);
-    const result = await onSubmit(parent, title);
-    setBusy(false);
-    if (result.ok) {
-      setTitle("");
-      input.current?.focus();
-    } else setError(result.error);
+    const text = title;
+    if (!text.trim()) return;
+    setTitle("");
+    const result = await onSubmit(parent, text);
+    if (!result.ok) {
+      setTitle((now) => now || text);
+      setError(result.error);
+    }
   };
 
   return (
@@ -75,7 +76,7 @@ export function AddSubtaskField({
           aria-describedby={error ? `${id}-error` : undefined}
           className={`${fieldClass} h-9 min-w-0 flex-1 py-0`}
         />
-        <Button type="submit" variant="primary" size="sm" disabled={busy || !title.trim()}>
+        <Button type="submit" variant="primary" size="sm" disabled={!title.trim()}>
           Add
         </Button>
         <Button variant="ghost" size="sm" onClick={onClose}>
