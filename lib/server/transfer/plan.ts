@@ -178,14 +178,13 @@ export async function planImport(draft: ImportDraft, ctx: PlanContext): Promise<
     }
     if (!own) continue;
     // A subtask is in its parent's project (the tasks_subtask_rules trigger would say so too).
-    let projectId: string | null;
-    if (task.parent === null)
-      projectId = task.project === null ? null : (projects.ids[task.project] ?? null);
-    else if (parentStored) projectId = parentStored.projectId;
-    else {
-      const parentProject = (parent as DraftTask).project;
-      projectId = parentProject === null ? null : (projects.ids[parentProject] ?? null);
-    }
+    const projectOf = (draftProject: number | null) =>
+      draftProject === null ? null : (projects.ids[draftProject] ?? null);
+    const projectId = !parent
+      ? projectOf(task.project)
+      : parentStored
+        ? parentStored.projectId
+        : projectOf(parent.project);
     const createdAt = task.createdAt ?? ctx.now;
     const row: TaskInsert = {
       ...own,
