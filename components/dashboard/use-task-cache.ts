@@ -43,15 +43,16 @@ export function useTaskCache(userId: string, view: View) {
   );
   const { data: pages, mutate, size, setSize } = swr;
 
-  // Back on a view seen before (Today -> All): its cached pages show at once and are asked for
-  // again here, whatever SWR's own (deduplicated) revalidation on a key change decides: changes
-  // made in the other view are in them. SWR shares one request between the two.
-  const shownList = useRef(view.list);
+  // Back on a view or project seen before (Today -> All, Home -> Work -> Home): its cached pages
+  // show at once and are asked for again here, whatever SWR's own (deduplicated) revalidation
+  // on a key change decides: changes made elsewhere are in them. SWR shares one request.
+  const place = view.project ?? view.list;
+  const shownPlace = useRef(place);
   useEffect(() => {
-    if (shownList.current === view.list) return;
-    shownList.current = view.list;
+    if (shownPlace.current === place) return;
+    shownPlace.current = place;
     void mutate();
-  }, [view.list, mutate]);
+  }, [place, mutate]);
 
   const viewRef = useRef(view);
   viewRef.current = view;

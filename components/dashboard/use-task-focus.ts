@@ -26,7 +26,11 @@ export function keepFocusOn(taskId: string): void {
   following = { id: taskId, checkbox, until: Date.now() + 3_000 };
 }
 
-/** On a row's mount: takes focus back if it was on this task before the row moved. */
+/**
+ * On a row's mount: takes focus back if it was on this task before the row moved. It stays in
+ * force for its few seconds, not for one mount: the server's answers to earlier changes can move
+ * the row again (back, then forth) and each move drops the focus anew.
+ */
 export function refocusIfMoved(row: HTMLElement, taskId: string): void {
   if (!following || following.id !== taskId || Date.now() > following.until) return;
   const active = document.activeElement;
@@ -34,7 +38,6 @@ export function refocusIfMoved(row: HTMLElement, taskId: string): void {
   const target = row.querySelector<HTMLElement>(
     following.checkbox ? "[data-task-done]" : "[data-task-title]",
   );
-  following = null;
   target?.focus();
 }
 

@@ -493,25 +493,24 @@ describe.each(testDrivers())("export and import on %s", (driver) => {
     expect(other.status).toBe(403);
   });
 
-  it.runIf(driver === "neon-http")(
-    "refuses an import too large for one Neon request before sending any of it",
-    async () => {
-      const lee = await createTestUser();
-      const doc = {
-        format: "doable",
-        version: 1,
-        tasks: Array.from({ length: 5000 }, (_, i) => ({
-          id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
-          title: `Long ${i}`,
-          description: "d".repeat(1900),
-        })),
-      };
-      const response = await importInto(lee, JSON.stringify(doc));
-      expect(response.status).toBe(413);
-      expect((await readError(response)).message).toMatch(/split the file/);
-      expect(await taskCount(lee)).toBe(0);
-    },
-  );
+  // Neon's request cap only: registered on that driver alone (not a skip on the others).
+  const onNeon = driver === "neon-http" ? it : () => {};
+  onNeon("refuses an import too large for one Neon request before sending any of it", async () => {
+    const lee = await createTestUser();
+    const doc = {
+      format: "doable",
+      version: 1,
+      tasks: Array.from({ length: 5000 }, (_, i) => ({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+        title: `Long ${i}`,
+        description: "d".repeat(1900),
+      })),
+    };
+    const response = await importInto(lee, JSON.stringify(doc));
+    expect(response.status).toBe(413);
+    expect((await readError(response)).message).toMatch(/split the file/);
+    expect(await taskCount(lee)).toBe(0);
+  });
 
   it("never reaches another user's projects or tasks", async () => {
     const victim = await createTestUser();

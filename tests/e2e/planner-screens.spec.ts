@@ -85,6 +85,10 @@ for (const scheme of ["light", "dark"] as const) {
         `All with a completion toast (${scheme})`,
       );
 
+      // Closed before the next screen: axe would otherwise catch it mid-fade (half contrast).
+      await next.getByRole("button", { name: /close/i }).click();
+      await expect(next).toBeHidden();
+
       await titleButton(page, "Pay the rent").click();
       const editor = page.getByRole("form", { name: /^Edit/ });
       await editor.getByLabel("Repeat", { exact: true }).selectOption("custom");
