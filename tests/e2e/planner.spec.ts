@@ -201,7 +201,10 @@ test("Today and Upcoming show the right tasks, and g t / g u / g a switch views"
     await page.getByRole("button", { name: `Add a task for ${shortDay(5)}` }).click();
     const title = quickAdd(page).getByLabel("New task");
     await expect(title).toBeFocused();
-    await expect(title).toHaveAttribute("placeholder", new RegExp(`^Add a task due ${shortDay(5)}…`));
+    await expect(title).toHaveAttribute(
+      "placeholder",
+      new RegExp(`^Add a task due ${shortDay(5)}…`),
+    );
     await title.fill("Pick up the parcel");
     await title.press("Enter");
     await expect(group(page, new RegExp(`^${shortDay(5)}`))).toContainText("Pick up the parcel");
