@@ -95,6 +95,29 @@ export function useTaskActions(
     [data.setDone, view, zone],
   );
 
+  /** Completes several tasks at once, with a toast whose Undo reopens them all. */
+  const completeAll = useCallback(
+    (tasks: Task[], message: string, description: string | undefined) => {
+      const reopen = () =>
+        void data
+          .setDone(
+            tasks.map((t) => withCompleted(t, true)),
+            false,
+          )
+          .catch((e) => reportError(e, "Couldn't undo"));
+      data.setDone(tasks, true).then(
+        () =>
+          toast.success(message, {
+            description,
+            duration: UNDO_TOAST_MS,
+            action: { label: "Undo", onClick: reopen },
+          }),
+        (error) => reportError(error, "Couldn't complete the tasks"),
+      );
+    },
+    [data.setDone],
+  );
+
   const completeWithSubtasks = useCallback(
     async (parent: Task) => {
       keepFocusOn(parent.id);
@@ -106,27 +129,13 @@ export function useTaskActions(
         return;
       }
       if (subtasks.length === 0) return setOne(parent);
-      const all = [parent, ...subtasks];
-      data.setDone(all, true).then(
-        () =>
-          toast(`Completed “${parent.title}” and ${plural(subtasks.length, "subtask")}`, {
-            description: parent.repeat ? "It comes back on its next date." : undefined,
-            duration: UNDO_TOAST_MS,
-            action: {
-              label: "Undo",
-              onClick: () =>
-                void data
-                  .setDone(
-                    all.map((t) => withCompleted(t, true)),
-                    false,
-                  )
-                  .catch((e) => reportError(e, "Couldn't undo")),
-            },
-          }),
-        (error) => reportError(error, "Couldn't complete the tasks"),
+      completeAll(
+        [parent, ...subtasks],
+        `Completed “${parent.title}” and ${plural(subtasks.length, "subtask")}`,
+        parent.repeat ? "It comes back on its next date." : undefined,
       );
     },
-    [data.setDone, setOne, userId],
+    [completeAll, setOne, userId],
   );
 
   // toggle and deleteOne are stable: they are passed to every (memoized) row. Completing a
@@ -186,25 +195,10 @@ export function useTaskActions(
     deleteMany: (list: Task[]) => remove(list, `Deleted ${plural(list.length, "task")}`),
     completeMany: (list: Task[]) => {
       const open = list.filter((t) => !t.completed);
-      data.setDone(open, true).then(
-        () =>
-          toast.success(`Completed ${plural(open.length, "task")}`, {
-            description: open.some((t) => t.repeat)
-              ? "Repeating ones come back on their next date."
-              : undefined,
-            duration: UNDO_TOAST_MS,
-            action: {
-              label: "Undo",
-              onClick: () =>
-                void data
-                  .setDone(
-                    open.map((t) => withCompleted(t, true)),
-                    false,
-                  )
-                  .catch((e) => reportError(e, "Couldn't undo")),
-            },
-          }),
-        (error) => reportError(error, "Couldn't complete the tasks"),
+      completeAll(
+        open,
+        `Completed ${plural(open.length, "task")}`,
+        open.some((t) => t.repeat) ? "Repeating ones come back on their next date." : undefined,
       );
     },
     clearCompleted: async () => {
