@@ -32,6 +32,7 @@ function projectFiles(): string[] {
 const UNMARKED = new Set([
   "db/schema.ts",
   "db/auth-schema.ts",
+  "db/calendar-schema.ts",
   "db/task-schema.ts",
   "db/schema-columns.ts",
   "db/migrate-cli.ts",
