@@ -8,6 +8,7 @@ import {
   LazyTimeZoneDialog,
 } from "./lazy-dialogs";
 import type { UserSettings } from "./settings/user-settings";
+import { LazyImportDialog } from "./transfer/lazy-import-dialog";
 
 export interface AccountUser {
   id: string;
@@ -23,7 +24,7 @@ export interface AccountMenuProps {
   onError: (message: string) => void;
 }
 
-export type AccountDialog = "delete" | "zone" | "notifications";
+export type AccountDialog = "delete" | "zone" | "notifications" | "import";
 
 const loadPanel = () => import("./account-panel");
 /** Fetches the menu's panel while the page is idle, so the first click opens it at once. */
@@ -72,6 +73,11 @@ export function AccountMenu(props: AccountMenuProps) {
         userId={user.id}
         open={dialog === "notifications"}
         onOpenChange={openDialog("notifications")}
+      />
+      <LazyImportDialog
+        userId={user.id}
+        open={dialog === "import"}
+        onOpenChange={openDialog("import")}
       />
     </>
   );

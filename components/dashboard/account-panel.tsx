@@ -1,6 +1,7 @@
 "use client";
 
 import { DropdownMenu } from "radix-ui";
+import { useEffect } from "react";
 import {
   BellIcon,
   GlobeIcon,
@@ -14,11 +15,15 @@ import { menuItemClass, menuSeparatorClass } from "@/components/ui/menu-styles";
 import type { AccountDialog, AccountMenuProps } from "./account-menu";
 import { leave, loadAuthClient } from "./leave";
 import { saveSettings } from "./settings/user-settings";
+import { exportData } from "./transfer/export-data";
+import { DownloadIcon, UploadIcon } from "./transfer/icons";
+import { preloadImportDialog } from "./transfer/lazy-import-dialog";
 import { announceSessionEnd } from "./use-session-watch";
 
 /**
  * The account menu's panel, loaded when the menu first opens (or while the page is idle): the
- * person; time zone, e-mail reminders, notifications; shortcuts; sign out; delete the account.
+ * person; time zone, e-mail reminders, notifications; export and import; shortcuts; sign out;
+ * delete the account.
  */
 export function AccountPanel({
   user,
@@ -28,6 +33,9 @@ export function AccountPanel({
   onError,
   onOpenDialog,
 }: AccountMenuProps & { onOpenDialog: (dialog: AccountDialog) => void }) {
+  // The menu is open: its import dialog may be next.
+  useEffect(preloadImportDialog, []);
+
   const toggleEmail = async () => {
     const emailReminders = !settings.emailReminders;
     onSettingsChange({ emailReminders });
@@ -99,6 +107,22 @@ export function AccountPanel({
       <DropdownMenu.Item className={menuItemClass} onSelect={() => onOpenDialog("notifications")}>
         <BellIcon />
         Notifications…
+      </DropdownMenu.Item>
+      <DropdownMenu.Separator className={menuSeparatorClass} />
+      <DropdownMenu.Item
+        className={menuItemClass}
+        onSelect={() => void exportData(user.id, "json")}
+      >
+        <DownloadIcon />
+        Export my data (JSON)
+      </DropdownMenu.Item>
+      <DropdownMenu.Item className={menuItemClass} onSelect={() => void exportData(user.id, "csv")}>
+        <DownloadIcon />
+        Export my data (CSV)
+      </DropdownMenu.Item>
+      <DropdownMenu.Item className={menuItemClass} onSelect={() => onOpenDialog("import")}>
+        <UploadIcon />
+        Import tasks…
       </DropdownMenu.Item>
       <DropdownMenu.Separator className={menuSeparatorClass} />
       <DropdownMenu.Item className={menuItemClass} onSelect={onShowShortcuts}>
