@@ -1,12 +1,13 @@
 /**
  * The OpenAPI 3.1 document of the API, generated from the same zod schemas the route handlers
  * validate with (lib/validation/*), so the document cannot drift from what the server accepts.
- * The parts live beside it: tasks.ts, projects.ts, planner.ts, transfer.ts, auth.ts and
+ * The parts live beside it: tasks.ts, projects.ts, planner.ts, transfer.ts, calendar.ts, auth.ts and
  * service.ts (paths), errors.ts (error answers).
  */
 import "server-only";
 import { createDocument } from "zod-openapi";
 import { AUTH, authPaths } from "./auth";
+import { CALENDAR, calendarPaths } from "./calendar";
 import { plannerPaths, REMINDERS } from "./planner";
 import { PROJECTS, projectPaths } from "./projects";
 import { SERVICE, servicePaths } from "./service";
@@ -33,6 +34,7 @@ function buildDocument() {
       { name: PROJECTS, description: "The caller's projects: named, coloured lists of tasks." },
       { name: REMINDERS, description: "Push devices, snooze, and the reminder dispatch." },
       { name: TRANSFER, description: "Everything you own out as a file, and files back in." },
+      { name: CALENDAR, description: "A private iCalendar feed of your dated tasks." },
       { name: AUTH, description: "Served by Better Auth: accounts, sessions and API tokens." },
       { name: SERVICE, description: "Health and this document." },
     ],
@@ -51,6 +53,7 @@ function buildDocument() {
       ...projectPaths,
       ...plannerPaths,
       ...transferPaths,
+      ...calendarPaths,
       ...authPaths,
       ...servicePaths,
     },
