@@ -1,0 +1,26 @@
+"use client";
+
+import { type ComponentProps, lazy, Suspense } from "react";
+import type { CalendarFeedDialog } from "./calendar-feed-dialog";
+
+/**
+ * The calendar feed dialog, loaded when first opened (or earlier with preloadCalendarFeedDialog,
+ * e.g. when the account menu opens) and mounted only while open, like the import dialog: it
+ * stays out of the dashboard's first-load JavaScript.
+ */
+const loadCalendarFeed = () => import("./calendar-feed-dialog");
+
+export const preloadCalendarFeedDialog = (): void => void loadCalendarFeed();
+
+const CalendarFeed = lazy(async () => ({
+  default: (await loadCalendarFeed()).CalendarFeedDialog,
+}));
+
+export function LazyCalendarFeedDialog(props: ComponentProps<typeof CalendarFeedDialog>) {
+  if (!props.open) return null;
+  return (
+    <Suspense fallback={null}>
+      <CalendarFeed {...props} />
+    </Suspense>
+  );
+}
