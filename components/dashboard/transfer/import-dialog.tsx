@@ -40,7 +40,9 @@ function statusText(step: ImportStep): string {
         : `Checking ${step.file.name}… ${Math.round(step.progress * 100)}% sent`;
     case "preview":
       if (step.rechecking) return "Checking again…";
-      if (step.result.problemCount > 0) return "Some rows cannot be imported.";
+      // Said visibly by the list's heading; here for screen readers.
+      if (step.result.problemCount > 0)
+        return `${step.result.problemCount.toLocaleString("en-US")} ${step.result.problemCount === 1 ? "row" : "rows"} cannot be imported, so nothing can be until they are fixed.`;
       return `Ready to import ${createdSentence(step.result)}.`;
     case "importing":
       return step.progress === null || step.progress >= 1
@@ -125,8 +127,8 @@ export function ImportDialog({
             )}
 
             {file && (
-              <p className="flex min-w-0 items-baseline gap-2 text-sm">
-                <span className="truncate font-medium" dir="auto">
+              <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+                <span className="min-w-0 truncate font-medium" dir="auto">
                   {file.name}
                 </span>
                 <span className="shrink-0 text-xs text-zinc-600 dark:text-zinc-400">
@@ -134,7 +136,18 @@ export function ImportDialog({
                   {(step.kind === "preview" || step.kind === "done") &&
                     ` · ${formatName[step.result.format]}`}
                 </span>
-              </p>
+                {(step.kind === "preview" || step.kind === "failed") && (
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    className="ml-auto"
+                    ref={step.kind === "failed" || !canImport ? setFocus : undefined}
+                    onClick={reset}
+                  >
+                    Choose another file
+                  </Button>
+                )}
+              </div>
             )}
 
             {(step.kind === "checking" || step.kind === "importing") && (
@@ -148,7 +161,7 @@ export function ImportDialog({
               tabIndex={-1}
               ref={step.kind === "checking" || busy ? setFocus : undefined}
               className={
-                status
+                status && !(preview && preview.result.problemCount > 0)
                   ? `text-sm outline-none ${step.kind === "done" ? "font-medium text-green-800 dark:text-green-300" : "text-zinc-700 dark:text-zinc-200"}`
                   : "sr-only"
               }
@@ -204,16 +217,6 @@ export function ImportDialog({
           </div>
 
           <div className="mt-5 flex flex-wrap justify-end gap-2">
-            {(step.kind === "preview" || step.kind === "failed") && (
-              <Button
-                variant="ghost"
-                className="mr-auto"
-                ref={step.kind === "failed" || !canImport ? setFocus : undefined}
-                onClick={reset}
-              >
-                Choose another file
-              </Button>
-            )}
             {step.kind === "done" ? (
               <Dialog.Close asChild>
                 <Button variant="primary" ref={setFocus}>

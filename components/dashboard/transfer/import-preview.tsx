@@ -41,7 +41,7 @@ export function ImportCounts({ result }: { result: ImportResult }) {
       {cells.map(([label, value]) => (
         <div
           key={label}
-          className="flex flex-col-reverse rounded-lg border border-zinc-200 px-3 py-2 dark:border-zinc-700"
+          className="flex flex-col-reverse justify-end rounded-lg border border-zinc-200 px-3 py-2 dark:border-zinc-700"
         >
           <dt className="text-xs text-zinc-600 dark:text-zinc-400">{label}</dt>
           <dd className="text-lg font-semibold tabular-nums">{value.toLocaleString("en-US")}</dd>
