@@ -2,6 +2,7 @@
 
 import { DropdownMenu } from "radix-ui";
 import { lazy, Suspense, useState } from "react";
+import { LazyCalendarFeedDialog } from "./calendar/lazy-calendar-feed-dialog";
 import {
   LazyDeleteAccountDialog,
   LazyNotificationsDialog,
@@ -24,7 +25,7 @@ export interface AccountMenuProps {
   onError: (message: string) => void;
 }
 
-export type AccountDialog = "delete" | "zone" | "notifications" | "import";
+export type AccountDialog = "delete" | "zone" | "notifications" | "import" | "calendar";
 
 const loadPanel = () => import("./account-panel");
 /** Fetches the menu's panel while the page is idle, so the first click opens it at once. */
@@ -78,6 +79,11 @@ export function AccountMenu(props: AccountMenuProps) {
         userId={user.id}
         open={dialog === "import"}
         onOpenChange={openDialog("import")}
+      />
+      <LazyCalendarFeedDialog
+        userId={user.id}
+        open={dialog === "calendar"}
+        onOpenChange={openDialog("calendar")}
       />
     </>
   );

@@ -4,6 +4,7 @@ import { DropdownMenu } from "radix-ui";
 import { useEffect } from "react";
 import {
   BellIcon,
+  CalendarIcon,
   GlobeIcon,
   KeyboardIcon,
   LogOutIcon,
@@ -13,6 +14,7 @@ import {
 import { MenuPanel } from "@/components/ui/menu";
 import { menuItemClass, menuSeparatorClass } from "@/components/ui/menu-styles";
 import type { AccountDialog, AccountMenuProps } from "./account-menu";
+import { preloadCalendarFeedDialog } from "./calendar/lazy-calendar-feed-dialog";
 import { leave, loadAuthClient } from "./leave";
 import { saveSettings } from "./settings/user-settings";
 import { exportData } from "./transfer/export-data";
@@ -33,8 +35,11 @@ export function AccountPanel({
   onError,
   onOpenDialog,
 }: AccountMenuProps & { onOpenDialog: (dialog: AccountDialog) => void }) {
-  // The menu is open: its import dialog may be next.
-  useEffect(preloadImportDialog, []);
+  // The menu is open: its import and calendar dialogs may be next.
+  useEffect(() => {
+    preloadImportDialog();
+    preloadCalendarFeedDialog();
+  }, []);
 
   const toggleEmail = async () => {
     const emailReminders = !settings.emailReminders;
@@ -123,6 +128,10 @@ export function AccountPanel({
       <DropdownMenu.Item className={menuItemClass} onSelect={() => onOpenDialog("import")}>
         <UploadIcon />
         Import tasks…
+      </DropdownMenu.Item>
+      <DropdownMenu.Item className={menuItemClass} onSelect={() => onOpenDialog("calendar")}>
+        <CalendarIcon />
+        Calendar feed…
       </DropdownMenu.Item>
       <DropdownMenu.Separator className={menuSeparatorClass} />
       <DropdownMenu.Item className={menuItemClass} onSelect={onShowShortcuts}>

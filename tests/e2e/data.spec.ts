@@ -256,3 +256,37 @@ test("a 5 000-row import shows its progress bar, then the summary and the tasks"
   // Rows without createdAt all get the import's moment, so their order among themselves is open.
   await expect(taskRows(page).first()).toContainText(/Bulk task \d+/);
 });
+
+test("the calendar feed: turned on from the account menu, read without a session, regenerated", async ({
+  page,
+  playwright,
+}) => {
+  await signUp(page, newUser("calendar"));
+  await createTasks(page, [
+    { title: "Dentist appointment", dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString() },
+  ]);
+  await openAccountMenu(page);
+  await accountMenuItem(page, "Calendar feed…").click();
+  const dialog = page.getByRole("dialog", { name: "Calendar feed" });
+  await dialog.getByRole("button", { name: "Turn on" }).click();
+  const address = dialog.getByLabel("Feed address");
+  await expect(address).toHaveValue(/\/api\/calendar\/.+\.ics$/);
+  const first = await address.inputValue();
+  await checkScreen(page, "calendar-feed", "the calendar feed dialog");
+
+  // A calendar app has no cookie and no token: a fresh context.
+  const calendarApp = await playwright.request.newContext();
+  const feed = await calendarApp.get(first);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toMatch(/^text\/calendar/);
+  expect(await feed.text()).toContain("SUMMARY:Dentist appointment");
+
+  await dialog.getByRole("button", { name: "Regenerate" }).click();
+  await dialog
+    .getByRole("group", { name: "Confirm Regenerate" })
+    .getByRole("button", { name: "Regenerate" })
+    .click();
+  await expect(address).not.toHaveValue(first);
+  expect((await calendarApp.get(first)).status()).toBe(404);
+  await calendarApp.dispose();
+});
