@@ -66,6 +66,8 @@ async function toastsGone(page: Page): Promise<void> {
 async function checkBothThemes(page: Page, name: string, what: string): Promise<void> {
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
+    // The buttons' colour transitions run on the switch: axe must see where they end.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
     await checkScreen(page, `${name}-${scheme}`, `${what} (${scheme})`);
   }
   await page.emulateMedia({ colorScheme: "light" });

@@ -10,7 +10,7 @@ import {
   taskRows,
   titleButton,
 } from "./support/app";
-import { toastWith } from "./support/planner";
+import { createTasks, toastWith } from "./support/planner";
 
 /**
  * Organise (issue 13) in Chromium: projects from the sidebar (and its drawer on a phone), quick
@@ -260,6 +260,32 @@ test("editor defects: priority does not carry over, search finds tags, a row's t
     .click();
   await expect(taskRow(page, "Urgent thing")).toHaveCount(0);
   await expect(taskRow(page, "Plain thing")).toBeVisible();
+
+  // The description box grows with its text (on a phone too), up to its cap.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const description = form.getByLabel("Description");
+  const empty = await description.evaluate((el) => el.getBoundingClientRect().height);
+  await description.fill("one\ntwo\nthree\nfour\nfive\nsix");
+  await expect
+    .poll(() => description.evaluate((el) => el.getBoundingClientRect().height))
+    .toBeGreaterThan(empty + 40);
+  await description.fill("");
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // The selection bar stays in view however long the list.
+  await createTasks(
+    page,
+    Array.from({ length: 30 }, (_, i) => ({ title: `Filler ${i + 1}` })),
+  );
+  await page.goto("/dashboard?view=all");
+  await page.getByRole("button", { name: "Select", exact: true }).click();
+  const bar = page.getByRole("region", { name: "Selection" });
+  await expect(bar).toBeInViewport();
+  await page.mouse.wheel(0, 4000);
+  await expect(bar).toBeInViewport();
+  await page.getByRole("checkbox", { name: "Select “Filler 1”" }).check();
+  await expect(bar).toContainText("1 selected");
+  await bar.getByRole("button", { name: "Cancel" }).click();
 
   // Right-to-left titles lay out right to left.
   await page.goto("/dashboard?view=all");

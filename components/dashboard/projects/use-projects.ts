@@ -12,6 +12,7 @@ import type {
   ProjectPatch,
 } from "@/lib/tasks/model";
 import { reportError } from "../report-error";
+import { useRefreshAll } from "../use-refresh-all";
 import { UNDO_MS } from "../use-undoable-delete";
 
 /**
@@ -25,6 +26,7 @@ export function useProjects(userId: string) {
     revalidateOnFocus: true,
   });
   const { mutate } = swr;
+  const refreshAll = useRefreshAll(userId);
   const [deleting, setDeleting] = useState<ReadonlySet<string>>(new Set());
   const pending = useRef(new Map<string, { tasks: ProjectDeleteTasks; timer: number }>());
 
@@ -96,10 +98,11 @@ export function useProjects(userId: string) {
         reportError(error, "Couldn't delete the project");
       } finally {
         setDeleting((s) => new Set([...s].filter((x) => x !== id)));
-        await mutate();
+        // Its tasks moved to the Inbox or went with it: every list and count, not only these.
+        await refreshAll();
       }
     },
-    [userId, mutate],
+    [userId, refreshAll],
   );
 
   /** Hides the project now and deletes it (its tasks moved or deleted) unless undone. */

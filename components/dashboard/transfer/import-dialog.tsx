@@ -1,11 +1,12 @@
 "use client";
 
 import { Dialog } from "radix-ui";
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { PROJECT_NAME_MAX } from "@/lib/tasks/model";
 import { dialogContentClass, dialogOverlayClass } from "../dialog-styles";
 import { fieldClass, hintClass, labelClass } from "../form-parts";
+import { useRefreshAll } from "../use-refresh-all";
 import { dropHandlers, FileDrop } from "./file-drop";
 import {
   createdSentence,
@@ -15,7 +16,6 @@ import {
   skippedCount,
 } from "./import-preview";
 import { ProgressBar } from "./progress-bar";
-import { useRefreshAfterImport } from "./refresh";
 import { type ImportStep, useImport } from "./use-import";
 
 /**
@@ -69,7 +69,8 @@ export function ImportDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   const id = useId();
-  const refresh = useRefreshAfterImport(userId);
+  const refreshAll = useRefreshAll(userId);
+  const refresh = useCallback(() => refreshAll(true), [refreshAll]);
   const { step, project, setProject, choose, confirm, reset } = useImport(userId, refresh);
   const [dragging, setDragging] = useState(false);
   const busy = step.kind === "importing";
