@@ -137,94 +137,102 @@ for (const scheme of ["light", "dark"] as const) {
   });
 }
 
-test("manual order by drag and by keyboard, kept after a reload; subtasks with progress", async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  await signUp(page, newUser("order"));
-  await newProject(page, "Garden", "Teal");
-  for (const title of ["Dig the bed", "Buy seeds", "Sow the seeds"]) {
-    await quickAddTyped(page, title, []);
-    await expect(taskRow(page, title)).toBeVisible();
-  }
-  await settled(page);
-  const order = () =>
-    page.locator("[data-task-list] li[data-task-id]:not([data-subtask]) [data-task-title]");
-  await expect(order()).toHaveText(["Dig the bed", "Buy seeds", "Sow the seeds"]);
+for (const scheme of ["light", "dark"] as const) {
+  test.describe(`manual order, ${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
 
-  // Keyboard: Alt+Down on a focused title, announced.
-  await titleButton(page, "Dig the bed").focus();
-  await page.keyboard.press("Alt+ArrowDown");
-  await expect(page.locator('[data-task-list] p[aria-live="polite"]')).toHaveText(
-    "Moved “Dig the bed” to position 2 of 3",
-  );
-  await expect(order()).toHaveText(["Buy seeds", "Dig the bed", "Sow the seeds"]);
-  await expect(titleButton(page, "Dig the bed")).toBeFocused();
+    test("manual order by drag and by keyboard, kept after a reload; subtasks with progress", async ({
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      await signUp(page, newUser(`order-${scheme}`));
+      await newProject(page, "Garden", "Teal");
+      for (const title of ["Dig the bed", "Buy seeds", "Sow the seeds"]) {
+        await quickAddTyped(page, title, []);
+        await expect(taskRow(page, title)).toBeVisible();
+      }
+      await settled(page);
+      const order = () =>
+        page.locator("[data-task-list] li[data-task-id]:not([data-subtask]) [data-task-title]");
+      await expect(order()).toHaveText(["Dig the bed", "Buy seeds", "Sow the seeds"]);
 
-  // Drag: "Sow the seeds" by its handle above "Buy seeds".
-  const handle = page.getByRole("button", { name: "Reorder “Sow the seeds”" });
-  await expect(handle).toBeVisible();
-  const from = await handle.boundingBox();
-  const to = await taskRow(page, "Buy seeds").boundingBox();
-  if (!from || !to) throw new Error("rows not laid out");
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - 10, { steps: 3 });
-  await page.mouse.move(from.x + from.width / 2, to.y + 4, { steps: 12 });
-  await page.mouse.up();
-  await expect(order()).toHaveText(["Sow the seeds", "Buy seeds", "Dig the bed"]);
-  await settled(page);
+      // Keyboard: Alt+Down on a focused title, announced.
+      await titleButton(page, "Dig the bed").focus();
+      await page.keyboard.press("Alt+ArrowDown");
+      await expect(page.locator('[data-task-list] p[aria-live="polite"]')).toHaveText(
+        "Moved “Dig the bed” to position 2 of 3",
+      );
+      await expect(order()).toHaveText(["Buy seeds", "Dig the bed", "Sow the seeds"]);
+      await expect(titleButton(page, "Dig the bed")).toBeFocused();
 
-  // The order is the server's: a reload keeps it.
-  await page.reload();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Garden");
-  await expect(order()).toHaveText(["Sow the seeds", "Buy seeds", "Dig the bed"]);
+      // Drag: "Sow the seeds" by its handle above "Buy seeds".
+      const handle = page.getByRole("button", { name: "Reorder “Sow the seeds”" });
+      await expect(handle).toBeVisible();
+      const from = await handle.boundingBox();
+      const to = await taskRow(page, "Buy seeds").boundingBox();
+      if (!from || !to) throw new Error("rows not laid out");
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - 10, { steps: 3 });
+      await page.mouse.move(from.x + from.width / 2, to.y + 4, { steps: 12 });
+      await page.mouse.up();
+      await expect(order()).toHaveText(["Sow the seeds", "Buy seeds", "Dig the bed"]);
+      await settled(page);
 
-  // Subtasks: added inline, counted, folded, completed with the parent.
-  await page.getByRole("button", { name: "Add a subtask to “Dig the bed”" }).click();
-  const field = page.getByLabel("New subtask of “Dig the bed”");
-  // Typed one after the other without waiting: neither is lost.
-  for (const title of ["Remove the weeds", "Add compost"]) {
-    await field.fill(title);
-    await field.press("Enter");
-  }
-  for (const title of ["Remove the weeds", "Add compost"]) {
-    await expect(page.locator("li[data-subtask]").filter({ hasText: title })).toBeVisible();
-  }
-  await field.press("Escape");
-  const parent = taskRow(page, "Dig the bed").first();
-  const progress = parent.locator("button[data-subtask-progress]");
-  await expect(progress).toHaveText(/0\/2/);
-  await settled(page);
-  await page
-    .locator("li[data-subtask]")
-    .filter({ hasText: "Remove the weeds" })
-    .getByRole("checkbox")
-    .click();
-  await expect(progress).toHaveText(/1\/2/);
-  await expectAccessible(page, "a project with subtasks");
-  await screenshots(page, "organise-subtasks");
+      // The order is the server's: a reload keeps it.
+      await page.reload();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Garden");
+      await expect(order()).toHaveText(["Sow the seeds", "Buy seeds", "Dig the bed"]);
 
-  await progress.click();
-  await expect(progress).toHaveAttribute("aria-expanded", "false");
-  await expect(page.locator("li[data-subtask]")).toHaveCount(0);
-  await progress.click();
-  await expect(page.locator("li[data-subtask]")).toHaveCount(2);
+      // Subtasks: added inline, counted, folded, completed with the parent.
+      await page.getByRole("button", { name: "Add a subtask to “Dig the bed”" }).click();
+      const field = page.getByLabel("New subtask of “Dig the bed”");
+      // Typed one after the other without waiting: neither is lost.
+      for (const title of ["Remove the weeds", "Add compost"]) {
+        await field.fill(title);
+        await field.press("Enter");
+      }
+      for (const title of ["Remove the weeds", "Add compost"]) {
+        await expect(page.locator("li[data-subtask]").filter({ hasText: title })).toBeVisible();
+      }
+      await field.press("Escape");
+      const parent = taskRow(page, "Dig the bed").first();
+      const progress = parent.locator("button[data-subtask-progress]");
+      await expect(progress).toHaveText(/0\/2/);
+      await settled(page);
+      await page
+        .locator("li[data-subtask]")
+        .filter({ hasText: "Remove the weeds" })
+        .getByRole("checkbox")
+        .click();
+      await expect(progress).toHaveText(/1\/2/);
+      // The sidebar's open count follows once the server has the change.
+      await expect(sidebar(page).getByRole("link", { name: /^Garden\s*4 open/ })).toBeVisible();
+      await expectAccessible(page, `a project with subtasks (${scheme})`);
+      await screenshots(page, `organise-subtasks-${scheme}`);
 
-  await parent.locator("input[data-task-done]").first().click();
-  const dialog = page.getByRole("dialog", { name: "Complete 1 open subtask too?" });
-  await expect(dialog).toBeVisible();
-  await expectAccessible(page, "the complete-subtasks dialog");
-  await screenshots(page, "organise-complete-subtasks");
-  await dialog.getByRole("button", { name: "Complete all" }).click();
-  await expect(toastWith(page, "Completed “Dig the bed” and 1 subtask")).toBeVisible();
-  await settled(page);
-  await page.reload();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Garden");
-  await expect(taskRow(page, "Dig the bed").first().locator("[data-subtask-progress]")).toHaveText(
-    /2\/2/,
-  );
-});
+      await progress.click();
+      await expect(progress).toHaveAttribute("aria-expanded", "false");
+      await expect(page.locator("li[data-subtask]")).toHaveCount(0);
+      await progress.click();
+      await expect(page.locator("li[data-subtask]")).toHaveCount(2);
+
+      await parent.locator("input[data-task-done]").first().click();
+      const dialog = page.getByRole("dialog", { name: "Complete 1 open subtask too?" });
+      await expect(dialog).toBeVisible();
+      await expectAccessible(page, `the complete-subtasks dialog (${scheme})`);
+      await screenshots(page, `organise-complete-subtasks-${scheme}`);
+      await dialog.getByRole("button", { name: "Complete all" }).click();
+      await expect(toastWith(page, "Completed “Dig the bed” and 1 subtask")).toBeVisible();
+      await settled(page);
+      await page.reload();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Garden");
+      await expect(
+        taskRow(page, "Dig the bed").first().locator("[data-subtask-progress]"),
+      ).toHaveText(/2\/2/);
+    });
+  });
+}
 
 test("editor defects: priority does not carry over, search finds tags, a row's tag filters", async ({
   page,

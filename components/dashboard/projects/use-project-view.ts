@@ -40,17 +40,21 @@ export function useProjectView(
     }
   }, [missing, isLoading, state.error, setView]);
 
-  // The open counts beside the projects follow the tasks: ask again once the list has settled
-  // with a new open count (its optimistic count comes before the server has the change).
+  // The open counts beside the projects follow the tasks: ask again when the list has been
+  // read again (after a change reached the server) with a new open count. The optimistic
+  // count changes first, before the server has the change: asking then reads the old counts.
   const open = counts?.active;
   const askedAt = useRef(open);
+  const wasSettling = useRef(listSettling);
   useEffect(() => {
-    if (open === undefined || listSettling || askedAt.current === open) return;
+    const settled = wasSettling.current && !listSettling;
+    wasSettling.current = listSettling;
+    if (!settled || open === undefined || askedAt.current === open) return;
     // (The first count comes with the first page, as the projects' own first read does.)
     const first = askedAt.current === undefined;
     askedAt.current = open;
     if (!first) refresh();
-  }, [open, listSettling, refresh]);
+  });
 
   const go = (target: NavTarget) => {
     if ("project" in target) {
