@@ -135,7 +135,7 @@ async function fetchToken(): Promise<string> {
 }
 
 /** A valid access token; concurrent callers share one request for a new one. */
-async function accessToken(forceNew = false): Promise<string> {
+export async function accessToken(forceNew = false): Promise<string> {
   if (!forceNew && token && Date.now() < token.renewAt) return token.value;
   pendingToken ??= fetchToken().finally(() => {
     pendingToken = null;

@@ -1,11 +1,18 @@
-import { ApiClientError, type FieldError, request, sendToLogin, userPath } from "@/lib/api-client";
+import {
+  ApiClientError,
+  accessToken,
+  type FieldError,
+  request,
+  sendToLogin,
+  userPath,
+} from "@/lib/api-client";
 import type { ExportFileType, ImportResult } from "@/lib/transfer/model";
 
 /**
  * The browser's calls to export and import (README.md, "Export and import"). The export goes
  * through api-client's request() (its token, its renewal); the import sends the file itself as
- * the body with XMLHttpRequest, the one browser API that reports upload progress, so it asks
- * for its own access token the way api-client does.
+ * the body with XMLHttpRequest, the one browser API that reports upload progress, with
+ * api-client's access token (a fresh one on a 401, as request() does).
  */
 
 const NETWORK_MESSAGE = "Can't reach Doable. Check your connection.";
@@ -88,23 +95,6 @@ export function saveFile({ blob, filename }: ExportFile): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-async function importToken(): Promise<string> {
-  const { authClient } = await import("@/lib/auth-client");
-  let result: Awaited<ReturnType<typeof authClient.token>>;
-  try {
-    result = await authClient.token();
-  } catch {
-    throw new ApiClientError(0, "network", NETWORK_MESSAGE);
-  }
-  if (result.error?.status === 401) {
-    sendToLogin();
-    throw new ApiClientError(401, "session_ended", "Your session has ended. Please log in again.");
-  }
-  const value = result.data?.token;
-  if (!value) throw new ApiClientError(500, "token_failed", "Could not get an access token.");
-  return value;
-}
-
 function errorOf(xhr: XMLHttpRequest): ApiClientError {
   let body: unknown;
   try {
@@ -180,7 +170,7 @@ export async function sendImport(
   const query = params.toString();
   const url = `${userPath(userId, "import")}${query ? `?${query}` : ""}`;
   for (let attempt = 0; ; attempt++) {
-    const xhr = await send(url, file, await importToken(), options);
+    const xhr = await send(url, file, await accessToken(attempt > 0), options);
     // A token refused early (new server keys, clock skew): once more with a fresh one.
     if (xhr.status === 401 && attempt === 0) continue;
     if (xhr.status === 401) sendToLogin();

@@ -42,17 +42,3 @@ export const projectMarkTone: Record<ProjectColor, string> = {
   purple: "bg-purple-100 ring-purple-100 dark:bg-purple-400/25 dark:ring-purple-400/25",
   pink: "bg-pink-100 ring-pink-100 dark:bg-pink-400/25 dark:ring-pink-400/25",
 };
-
-/** The project's colour dot, as the sidebar shows it. */
-export const projectDot: Record<ProjectColor, string> = {
-  gray: "bg-zinc-500 dark:bg-zinc-400",
-  red: "bg-red-600 dark:bg-red-400",
-  orange: "bg-orange-500 dark:bg-orange-400",
-  amber: "bg-amber-500 dark:bg-amber-300",
-  green: "bg-green-600 dark:bg-green-400",
-  teal: "bg-teal-600 dark:bg-teal-400",
-  blue: "bg-blue-600 dark:bg-blue-400",
-  indigo: "bg-indigo-600 dark:bg-indigo-400",
-  purple: "bg-purple-600 dark:bg-purple-400",
-  pink: "bg-pink-600 dark:bg-pink-400",
-};

@@ -2,9 +2,10 @@ import type { ProjectColor, TaskPriority } from "@/lib/tasks/model";
 import { parseQuickAdd, type QuickAddResult, type QuickAddToken } from "@/lib/tasks/quick-add";
 import { summarizeRepeat } from "@/lib/tasks/repeat-summary";
 import { describeDue, dueToFields } from "../due";
+import { swatchClass } from "../projects/colors";
 import type { TaskDraft } from "../task-draft";
 import { priorityLabel } from "../view";
-import { chipTone, markTone, projectDot, projectMarkTone } from "./tones";
+import { chipTone, markTone, projectMarkTone } from "./tones";
 
 /*
  * What quick add understood in a title, ready for the box: the parts to highlight, the chips to
@@ -152,7 +153,7 @@ export function understand(text: string, options: UnderstandOptions): Understand
       removeLabel: `Remove ${description} ${overridden ? "(Details sets it instead) " : ""}${keeps}`,
       spans,
       className: chipTone[kind],
-      ...(kind === "project" && project ? { dotClassName: projectDot[project.color] } : {}),
+      ...(kind === "project" && project ? { dotClassName: swatchClass[project.color] } : {}),
       overridden,
     });
     spoken.push(`${description}${overridden ? " (Details wins)" : ""}`);
