@@ -104,7 +104,8 @@ for (const scheme of ["light", "dark"] as const) {
       await toastWith(page, "Archived “Work”").getByRole("button", { name: "Undo" }).click();
       await expect(sidebar(page).getByRole("link", { name: /^Work/ })).toBeVisible();
 
-      // Delete Home, its tasks to the Inbox.
+      // Delete Home, its tasks to the Inbox. (The toasts gone first: axe would catch one fading.)
+      await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 20_000 });
       await sidebar(page).getByRole("button", { name: "More for “Home”" }).click();
       await page.getByRole("menuitem", { name: "Delete…" }).click();
       const confirm = page.getByRole("dialog", { name: "Delete “Home”?" });
