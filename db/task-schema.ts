@@ -72,9 +72,12 @@ export const projects = pgTable(
   ],
 );
 
-export const tasks = pgTable(
-  "tasks",
-  {
+/**
+ * A task's columns, fresh builders on each call: the tasks table, and the trash
+ * (db/trash-schema.ts), which keeps a deleted task's row as it was, column for column.
+ */
+export function taskColumns() {
+  return {
     id: uuid("id").primaryKey().defaultRandom(),
     userId: text("user_id")
       .notNull()
@@ -112,57 +115,56 @@ export const tasks = pgTable(
      * nothing. Null for rows made in the app, and never carried to a next occurrence.
      */
     importKey: text("import_key"),
-  },
-  (t) => [
-    // The list's default order and its keyset cursor: newest first per user.
-    index("tasks_user_created_idx").on(t.userId, t.createdAt, t.id),
-    index("tasks_user_updated_idx").on(t.userId, t.updatedAt, t.id),
-    index("tasks_user_due_idx").on(t.userId, t.dueAt, t.id),
-    index("tasks_user_completed_idx").on(t.userId, t.completed),
-    // NULLs are distinct in a unique index: only imported rows take part.
-    uniqueIndex("tasks_user_import_key_idx").on(t.userId, t.importKey),
-    // Limits live in the database too, so no writer can bypass them.
-    // The model's limits, written into the DDL as literals (sql.raw), as the migrations hold them.
-    check("tasks_title_length", sql`char_length(${t.title}) between 1 and ${limit(TITLE_MAX)}`),
-    check(
-      "tasks_description_length",
-      sql`${t.description} is null or char_length(${t.description}) <= ${limit(DESCRIPTION_MAX)}`,
-    ),
-    check("tasks_tags_count", sql`coalesce(array_length(${t.tags}, 1), 0) <= ${limit(TAGS_MAX)}`),
-    check("tasks_repeat_needs_due", sql`${t.repeatRule} is null or ${t.dueAt} is not null`),
-    check(
-      "tasks_repeat_whole",
-      sql`(${t.repeatRule} is null) = (${t.repeatFrom} is null) and (${t.repeatFrom} is null or ${t.repeatFrom} in ('due', 'completion'))`,
-    ),
-    check(
-      "tasks_repeat_rule_length",
-      sql`${t.repeatRule} is null or char_length(${t.repeatRule}) <= ${limit(REPEAT_RULE_MAX)}`,
-    ),
-    check(
-      "tasks_reminders_count",
-      sql`jsonb_typeof(${t.reminders}) = 'array' and jsonb_array_length(${t.reminders}) <= ${limit(REMINDERS_MAX)}`,
-    ),
-    // A task's project and parent are the same user's: (id, user_id) on both sides.
-    unique("tasks_id_user_unique").on(t.id, t.userId),
-    foreignKey({
-      name: "tasks_project_fk",
-      columns: [t.projectId, t.userId],
-      foreignColumns: [projects.id, projects.userId],
-    }),
-    foreignKey({
-      name: "tasks_parent_fk",
-      columns: [t.parentId, t.userId],
-      foreignColumns: [t.id, t.userId],
-    }).onDelete("cascade"),
-    check("tasks_not_own_parent", sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
-    index("tasks_user_project_position_idx").on(t.userId, t.projectId, t.position),
-    index("tasks_parent_idx").on(t.parentId).where(sql`${t.parentId} is not null`),
-    // The dispatcher's scan: reminders that are due.
-    index("tasks_next_reminder_idx")
-      .on(t.nextReminderAt)
-      .where(sql`${t.nextReminderAt} is not null`),
-  ],
-);
+  };
+}
+
+export const tasks = pgTable("tasks", taskColumns(), (t) => [
+  // The list's default order and its keyset cursor: newest first per user.
+  index("tasks_user_created_idx").on(t.userId, t.createdAt, t.id),
+  index("tasks_user_updated_idx").on(t.userId, t.updatedAt, t.id),
+  index("tasks_user_due_idx").on(t.userId, t.dueAt, t.id),
+  index("tasks_user_completed_idx").on(t.userId, t.completed),
+  // NULLs are distinct in a unique index: only imported rows take part.
+  uniqueIndex("tasks_user_import_key_idx").on(t.userId, t.importKey),
+  // Limits live in the database too, so no writer can bypass them.
+  // The model's limits, written into the DDL as literals (sql.raw), as the migrations hold them.
+  check("tasks_title_length", sql`char_length(${t.title}) between 1 and ${limit(TITLE_MAX)}`),
+  check(
+    "tasks_description_length",
+    sql`${t.description} is null or char_length(${t.description}) <= ${limit(DESCRIPTION_MAX)}`,
+  ),
+  check("tasks_tags_count", sql`coalesce(array_length(${t.tags}, 1), 0) <= ${limit(TAGS_MAX)}`),
+  check("tasks_repeat_needs_due", sql`${t.repeatRule} is null or ${t.dueAt} is not null`),
+  check(
+    "tasks_repeat_whole",
+    sql`(${t.repeatRule} is null) = (${t.repeatFrom} is null) and (${t.repeatFrom} is null or ${t.repeatFrom} in ('due', 'completion'))`,
+  ),
+  check(
+    "tasks_repeat_rule_length",
+    sql`${t.repeatRule} is null or char_length(${t.repeatRule}) <= ${limit(REPEAT_RULE_MAX)}`,
+  ),
+  check(
+    "tasks_reminders_count",
+    sql`jsonb_typeof(${t.reminders}) = 'array' and jsonb_array_length(${t.reminders}) <= ${limit(REMINDERS_MAX)}`,
+  ),
+  // A task's project and parent are the same user's: (id, user_id) on both sides.
+  unique("tasks_id_user_unique").on(t.id, t.userId),
+  foreignKey({
+    name: "tasks_project_fk",
+    columns: [t.projectId, t.userId],
+    foreignColumns: [projects.id, projects.userId],
+  }),
+  foreignKey({
+    name: "tasks_parent_fk",
+    columns: [t.parentId, t.userId],
+    foreignColumns: [t.id, t.userId],
+  }).onDelete("cascade"),
+  check("tasks_not_own_parent", sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
+  index("tasks_user_project_position_idx").on(t.userId, t.projectId, t.position),
+  index("tasks_parent_idx").on(t.parentId).where(sql`${t.parentId} is not null`),
+  // The dispatcher's scan: reminders that are due.
+  index("tasks_next_reminder_idx").on(t.nextReminderAt).where(sql`${t.nextReminderAt} is not null`),
+]);
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type ProjectRow = typeof projects.$inferSelect;

@@ -29,6 +29,7 @@ import { useTaskFocus } from "./use-task-focus";
 import { useTasks } from "./use-tasks";
 import { useView } from "./use-view";
 import { useViewCounts } from "./use-view-counts";
+import { UserIdContext } from "./user-context";
 import { effectiveView, hasFilters, type ListView, noFilters } from "./view";
 import { ViewSwitcher } from "./view-switcher";
 import { formatDay, setDisplayZone } from "./zone";
@@ -128,120 +129,122 @@ export function Dashboard({
     addFor ?? (view.list === "all" || view.project ? null : { date: today, label: "today" });
 
   return (
-    <div className="flex min-h-dvh flex-col">
-      <DashboardHeader
-        user={user}
-        settings={settings}
-        onSettingsChange={(patch) => {
-          setSettings((s) => ({ ...s, ...patch }));
-          // Today and Upcoming are reckoned in the zone: ask again.
-          if (patch.timeZone) data.retry();
-        }}
-        onShowShortcuts={() => setShortcutsOpen(true)}
-        onOpenMenu={() => place.setDrawerOpen(true)}
-      />
-
-      <div className="flex flex-1">
-        <ProjectSidebar
-          state={place.state}
-          current={place.current}
-          listCounts={counts}
-          drawerOpen={place.drawerOpen}
-          onDrawerOpenChange={place.setDrawerOpen}
-          onSelect={(target) => {
-            leave();
-            place.go(target);
+    <UserIdContext.Provider value={user.id}>
+      <div className="flex min-h-dvh flex-col">
+        <DashboardHeader
+          user={user}
+          settings={settings}
+          onSettingsChange={(patch) => {
+            setSettings((s) => ({ ...s, ...patch }));
+            // Today and Upcoming are reckoned in the zone: ask again.
+            if (patch.timeZone) data.retry();
           }}
+          onShowShortcuts={() => setShortcutsOpen(true)}
+          onOpenMenu={() => place.setDrawerOpen(true)}
         />
-        <main className="mx-auto w-full min-w-0 max-w-3xl flex-1 px-4 pt-4 pb-24 sm:pt-6">
-          {/* The views stay one tap away in a project too (none of them marked there). */}
-          <ViewSwitcher
-            list={view.project ? null : view.list}
-            counts={counts}
-            onChange={switchList}
-          />
-          <div className="mb-4 flex items-baseline justify-between gap-3">
-            <h1 dir="auto" className="min-w-0 truncate text-2xl font-semibold tracking-tight">
-              {place.title}
-            </h1>
-            <Today zone={zone} />
-          </div>
-          <QuickAdd
-            ref={quickAddRef}
-            due={due}
-            onAdd={actions.add}
-            projects={place.quickAddProjects}
-            defaultProjectId={place.defaultProjectId}
-          />
 
-          <DashboardBody
-            // A new zone: every row's date reads anew.
-            key={zone}
-            view={view}
-            data={data}
-            groups={groups}
-            ordered={ordered}
-            selection={selection}
-            searchRef={searchRef}
-            onChange={setView}
-            onAddTask={(day) => {
-              if (day && day !== today) {
-                setAddFor({ date: day, label: formatDay(day), nonce: Date.now() });
-              } else setAddFor(null);
-              quickAddRef.current?.focus();
-            }}
-            onClearCompleted={() => void actions.clearCompleted()}
-            onCompleteMany={actions.completeMany}
-            onDeleteMany={actions.deleteMany}
-            rows={{
-              editing: editor.editing,
-              selecting: selection.selecting,
-              selected: selection.selected,
-              onToggle: actions.toggle,
-              onEdit: editor.edit,
-              onDelete: actions.deleteOne,
-              onSelect: selection.onSelect,
-              onFocusRow: focus.onFocusRow,
-              onSave: editor.save,
-              onCancelEdit: editor.cancel,
-              onSkip: (task) => {
-                editor.cancel(task);
-                repeat.skip(task);
-              },
-              onStopRepeating: (task) => {
-                editor.cancel(task);
-                repeat.stopRepeating(task);
-              },
+        <div className="flex flex-1">
+          <ProjectSidebar
+            state={place.state}
+            current={place.current}
+            listCounts={counts}
+            drawerOpen={place.drawerOpen}
+            onDrawerOpenChange={place.setDrawerOpen}
+            onSelect={(target) => {
+              leave();
+              place.go(target);
             }}
           />
-        </main>
+          <main className="mx-auto w-full min-w-0 max-w-3xl flex-1 px-4 pt-4 pb-24 sm:pt-6">
+            {/* The views stay one tap away in a project too (none of them marked there). */}
+            <ViewSwitcher
+              list={view.project ? null : view.list}
+              counts={counts}
+              onChange={switchList}
+            />
+            <div className="mb-4 flex items-baseline justify-between gap-3">
+              <h1 dir="auto" className="min-w-0 truncate text-2xl font-semibold tracking-tight">
+                {place.title}
+              </h1>
+              <Today zone={zone} />
+            </div>
+            <QuickAdd
+              ref={quickAddRef}
+              due={due}
+              onAdd={actions.add}
+              projects={place.quickAddProjects}
+              defaultProjectId={place.defaultProjectId}
+            />
+
+            <DashboardBody
+              // A new zone: every row's date reads anew.
+              key={zone}
+              view={view}
+              data={data}
+              groups={groups}
+              ordered={ordered}
+              selection={selection}
+              searchRef={searchRef}
+              onChange={setView}
+              onAddTask={(day) => {
+                if (day && day !== today) {
+                  setAddFor({ date: day, label: formatDay(day), nonce: Date.now() });
+                } else setAddFor(null);
+                quickAddRef.current?.focus();
+              }}
+              onClearCompleted={() => void actions.clearCompleted()}
+              onCompleteMany={actions.completeMany}
+              onDeleteMany={actions.deleteMany}
+              rows={{
+                editing: editor.editing,
+                selecting: selection.selecting,
+                selected: selection.selected,
+                onToggle: actions.toggle,
+                onEdit: editor.edit,
+                onDelete: actions.deleteOne,
+                onSelect: selection.onSelect,
+                onFocusRow: focus.onFocusRow,
+                onSave: editor.save,
+                onCancelEdit: editor.cancel,
+                onSkip: (task) => {
+                  editor.cancel(task);
+                  repeat.skip(task);
+                },
+                onStopRepeating: (task) => {
+                  editor.cancel(task);
+                  repeat.stopRepeating(task);
+                },
+              }}
+            />
+          </main>
+        </div>
+
+        <LazyPlannerEffects
+          userId={user.id}
+          tasks={data.tasks}
+          loaded={Boolean(data.counts) && !data.isValidating}
+          edit={editor.edit}
+          showInAll={(task) => {
+            place.goToList("all");
+            setView({ status: "all", ...noFilters, q: task.title });
+          }}
+          complete={actions.toggle}
+          snooze={(taskId) =>
+            data.snooze(taskId, 10).then(
+              () => toast("Snoozed for 10 minutes"),
+              (error) => reportError(error, "Couldn't snooze the reminder"),
+            )
+          }
+        />
+        <LazyShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+        <LazyConflictDialog
+          conflict={editor.conflict}
+          onKeepCurrent={editor.keepCurrent}
+          onEditAgain={editor.editAgain}
+          onOverwrite={editor.overwrite}
+        />
+        <Toaster theme={theme} position="bottom-center" closeButton />
       </div>
-
-      <LazyPlannerEffects
-        userId={user.id}
-        tasks={data.tasks}
-        loaded={Boolean(data.counts) && !data.isValidating}
-        edit={editor.edit}
-        showInAll={(task) => {
-          place.goToList("all");
-          setView({ status: "all", ...noFilters, q: task.title });
-        }}
-        complete={actions.toggle}
-        snooze={(taskId) =>
-          data.snooze(taskId, 10).then(
-            () => toast("Snoozed for 10 minutes"),
-            (error) => reportError(error, "Couldn't snooze the reminder"),
-          )
-        }
-      />
-      <LazyShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
-      <LazyConflictDialog
-        conflict={editor.conflict}
-        onKeepCurrent={editor.keepCurrent}
-        onEditAgain={editor.editAgain}
-        onOverwrite={editor.overwrite}
-      />
-      <Toaster theme={theme} position="bottom-center" closeButton />
-    </div>
+    </UserIdContext.Provider>
   );
 }

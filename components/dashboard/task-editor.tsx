@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { RepeatIcon, SkipIcon, TrashIcon } from "@/components/ui/icons";
 import type { Task, TaskInput } from "@/lib/tasks/model";
 import { FieldError, fieldClass } from "./form-parts";
+import { TaskHistory } from "./history/task-history";
 import { type DraftErrors, draftOf, parseDraft, type TaskDraft } from "./task-draft";
 import { TaskDetailFields } from "./task-fields";
 import { inputOf } from "./task-match";
@@ -116,6 +117,7 @@ export function TaskEditor({
             Save
           </Button>
         </div>
+        <TaskHistory task={task} />
       </form>
     </li>
   );

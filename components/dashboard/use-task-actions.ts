@@ -3,7 +3,7 @@
 import { useCallback, useRef } from "react";
 import { toast } from "sonner";
 import { listTasks } from "@/lib/api-client";
-import { SUBTASKS_MAX, type Task, type TaskInput } from "@/lib/tasks/model";
+import { SUBTASKS_MAX, type Task, type TaskInput, TRASH_DAYS } from "@/lib/tasks/model";
 import { reportError } from "./report-error";
 import { askToComplete } from "./subtasks/complete-prompt";
 import { matchesView, withCompleted } from "./task-match";
@@ -164,6 +164,7 @@ export function useTaskActions(
       onLeavingRef.current(new Set(list.map((t) => t.id)));
       const undo = data.remove(list);
       toast(label, {
+        description: `In the trash for ${TRASH_DAYS} days.`,
         duration: UNDO_MS,
         action: { label: "Undo", onClick: undo },
       });

@@ -8,6 +8,7 @@ import type { Database } from "@/db";
 import { type ProjectRow, projects, tasks } from "@/db/schema";
 import { PROJECTS_MAX, type ProjectColor, type ProjectDeleteTasks } from "@/lib/tasks/model";
 import { neighbourOf, positionBeside } from "./positions";
+import { trashCtes } from "./trash";
 import { nextVersion, versionCondition } from "./versions";
 
 /** A project as the API reads it (its import key stays inside: db/queries/transfer.ts). */
@@ -183,15 +184,19 @@ export async function deleteProject(
   );
   const inTarget = sql`${tasks.projectId} in (select ${target.id} from ${target})`;
   const mine = and(eq(tasks.userId, userId), inTarget) as SQL;
-  const taskChange = db.$with("task_change").as(
+  // Deleted with the project, its tasks go to the trash (and come back to the Inbox).
+  const taskChange =
     taskMode === "delete"
-      ? db.delete(tasks).where(mine).returning({ id: tasks.id })
-      : db
-          .update(tasks)
-          .set({ projectId: null, updatedAt: nextVersion(tasks.updatedAt) })
-          .where(mine)
-          .returning({ id: tasks.id }),
-  );
+      ? trashCtes(db, userId, sql`(select ${tasks.id} from ${tasks} where ${mine})`)
+      : [
+          db.$with("task_change").as(
+            db
+              .update(tasks)
+              .set({ projectId: null, updatedAt: nextVersion(tasks.updatedAt) })
+              .where(mine)
+              .returning({ id: tasks.id }),
+          ),
+        ];
   const gone = db.$with("gone").as(
     db
       .delete(projects)
@@ -204,8 +209,8 @@ export async function deleteProject(
       .returning({ id: projects.id }),
   );
   const [row] = await db
-    .with(target, taskChange, gone)
-    .select({ id: gone.id, tasks: sql<number>`(select count(*)::int from ${taskChange})` })
+    .with(target, ...taskChange, gone)
+    .select({ id: gone.id })
     .from(gone);
   if (row) return { status: "ok" };
   const current = await getProject(db, userId, id);

@@ -10,18 +10,16 @@ import { and, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
 import { type TaskRow, tasks } from "@/db/schema";
-import { subtaskCounts, type TaskRecord, taskRecordColumns } from "./task-columns";
+import {
+  type ColumnKey,
+  copyOf,
+  insertSource,
+  rowsOf,
+  subtaskCounts,
+  type TaskRecord,
+  taskRecordColumns,
+} from "./task-columns";
 import { nextUpdatedAt } from "./tasks";
-
-const COLUMNS = getTableColumns(tasks);
-type ColumnKey = keyof typeof COLUMNS;
-
-/** Every column of a CTE that returned whole task rows, for a typed selection of it. */
-function rowsOf(cte: Record<ColumnKey, unknown>) {
-  return Object.fromEntries(
-    (Object.keys(COLUMNS) as ColumnKey[]).map((key) => [key, cte[key]]),
-  ) as unknown as typeof COLUMNS;
-}
 
 /** The task as it was read: the write applies only while it still is. */
 export interface OccurrenceGuard {
@@ -51,23 +49,6 @@ function isAsRead(userId: string, guard: OccurrenceGuard): SQL {
 }
 
 const stopReminders = { nextReminderAt: null, reminderLeaseUntil: null, snoozedUntil: null };
-
-/** An INSERT ... SELECT's source: drizzle types it by the table's own select shape. */
-// biome-ignore lint/suspicious/noExplicitAny: the SELECT names every column in the table's order (copyOf)
-const insertSource = (query: unknown) => query as any;
-
-/**
- * A row to insert copied from the row `from` names: every column in the table's order (INSERT
- * ... SELECT needs them all), `carried[key]` where given, else `from`'s own value.
- */
-function copyOf(carried: Partial<Record<ColumnKey, SQL>>, from: string) {
-  return Object.fromEntries(
-    (Object.entries(COLUMNS) as [ColumnKey, (typeof COLUMNS)[ColumnKey]][]).map(([key, column]) => [
-      key,
-      (carried[key] ?? sql`${sql.identifier(from)}.${sql.identifier(column.name)}`).as(column.name),
-    ]),
-  );
-}
 
 /**
  * Completes an open occurrence and creates the next one (same title, description, priority,
@@ -203,7 +184,7 @@ export async function reopenTasks(
       })
       .from(targets)
       .where(and(eq(tasks.id, targets.id), eq(tasks.userId, userId), eq(tasks.completed, true)))
-      .returning({ ...COLUMNS, createdNext: targets.createdNext }),
+      .returning({ ...getTableColumns(tasks), createdNext: targets.createdNext }),
   );
   const takenBack = db.$with("taken_back").as(
     db

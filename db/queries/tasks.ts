@@ -9,6 +9,7 @@ import type { Database } from "@/db";
 import { type TaskRow, tasks } from "@/db/schema";
 import type { BulkAction } from "@/lib/tasks/model";
 import { type TaskRecord, taskRecordColumns } from "./task-columns";
+import { idList, trashCtes } from "./trash";
 import { nextVersion, versionCondition } from "./versions";
 
 /** The next updatedAt of a task being written (see versions.ts). */
@@ -115,18 +116,25 @@ export async function replaceTask(
 
 type DeleteResult = { status: "ok" } | Exclude<WriteResult, { status: "ok" }>;
 
+/** DELETE: moves the task, with its subtasks, to the trash (db/queries/trash.ts). */
 export async function deleteTask(
   db: Database,
   userId: string,
   id: string,
   versions?: Date[],
 ): Promise<DeleteResult> {
-  const [row] = await db
-    .delete(tasks)
+  const chosen = sql`(${db
+    .select({ id: tasks.id })
+    .from(tasks)
     .where(
       and(eq(tasks.id, id), eq(tasks.userId, userId), versionCondition(tasks.updatedAt, versions)),
-    )
-    .returning({ id: tasks.id });
+    )})`;
+  const ctes = trashCtes(db, userId, chosen);
+  const [row] = await db
+    .with(...ctes)
+    .select({ id: ctes[0].id })
+    .from(ctes[0])
+    .where(eq(ctes[0].id, id));
   return row ? { status: "ok" } : explainMiss(db, userId, id);
 }
 
@@ -184,11 +192,21 @@ export async function bulkUpdate(
   const where = and(eq(tasks.userId, userId), inArray(tasks.id, unique));
   const rows =
     action === "delete"
-      ? await db.delete(tasks).where(where).returning({ id: tasks.id })
+      ? await trashed(db, userId, unique)
       : await db
           .update(tasks)
           .set(completionChange(action === "complete"))
           .where(and(where, isPlainTask))
           .returning({ id: tasks.id });
   return rows.map((row) => row.id);
+}
+
+/** Bulk delete: the named tasks (and their subtasks) to the trash; returns the named ones. */
+async function trashed(db: Database, userId: string, ids: string[]): Promise<{ id: string }[]> {
+  const ctes = trashCtes(db, userId, idList(ids));
+  return db
+    .with(...ctes)
+    .select({ id: ctes[0].id })
+    .from(ctes[0])
+    .where(inArray(ctes[0].id, ids));
 }

@@ -43,6 +43,11 @@ export const PROJECT_NAME_MAX = 60;
 export const PROJECTS_MAX = 300;
 /** Subtasks one task may have (one level: a subtask has none of its own). */
 export const SUBTASKS_MAX = 100;
+/** A deleted task stays in the trash this many days, then is purged. */
+export const TRASH_DAYS = 30;
+/** Trash entries per page, and history entries a task answers (its newest). */
+export const TRASH_PAGE_MAX = 100;
+export const HISTORY_MAX = 50;
 
 /* ----------------------------------------------------------------- enums */
 
@@ -60,6 +65,16 @@ export const SORT_ORDERS = ["asc", "desc"] as const;
 export const BULK_ACTIONS = ["complete", "uncomplete", "delete"] as const;
 /** A repeat counts from the due date ("every Monday") or from when it was completed. */
 export const REPEAT_FROM = ["due", "completion"] as const;
+/** What a task's history records (db/trash-schema.ts). */
+export const TASK_EVENT_KINDS = [
+  "created",
+  "updated",
+  "completed",
+  "reopened",
+  "moved",
+  "deleted",
+  "restored",
+] as const;
 
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -68,6 +83,7 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export type SortOrder = (typeof SORT_ORDERS)[number];
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 export type RepeatFrom = (typeof REPEAT_FROM)[number];
+export type TaskEventKind = (typeof TASK_EVENT_KINDS)[number];
 
 /** How a task repeats: an RFC 5545 RRULE without DTSTART, e.g. "FREQ=WEEKLY;BYDAY=MO,TH". */
 export interface Repeat {
@@ -231,4 +247,28 @@ export interface TaskMove {
   after?: string;
   before?: string;
   projectId?: string | null;
+}
+
+/** One entry of a task's history: what happened, when, and the fields' values before and after. */
+export interface TaskEvent {
+  id: string;
+  kind: TaskEventKind;
+  at: string;
+  /** By the API's field names (title, dueAt, repeat, projectId, position, ...). */
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+/** A deleted task in the trash, with the subtasks that went with it. */
+export interface TrashEntry {
+  task: Task;
+  /** How many subtasks were deleted with it (they come back with it). */
+  subtasks: number;
+  deletedAt: string;
+  /** When the purge removes it for good. */
+  purgeAt: string;
+}
+
+export interface TrashList {
+  entries: TrashEntry[];
+  nextCursor: string | null;
 }

@@ -211,9 +211,12 @@ describe("OpenAPI document", () => {
 
   it("every task and project operation is secured and documents its errors in the error shape", () => {
     const taskPaths = Object.entries(doc.paths).filter(
-      ([p]) => p.startsWith("/api/{userId}/tasks") || p.startsWith("/api/{userId}/projects"),
+      ([p]) =>
+        p.startsWith("/api/{userId}/tasks") ||
+        p.startsWith("/api/{userId}/projects") ||
+        p.startsWith("/api/{userId}/trash"),
     );
-    expect(taskPaths).toHaveLength(9);
+    expect(taskPaths).toHaveLength(13);
     const expectations: Record<string, string[]> = {
       "get /api/{userId}/tasks": ["400", "401", "403", "500", "503"],
       "post /api/{userId}/tasks": ["400", "401", "403", "413", "500", "503"],
@@ -257,6 +260,11 @@ describe("OpenAPI document", () => {
       ],
       "delete /api/{userId}/projects/{id}": ["400", "401", "403", "404", "412", "500", "503"],
       "post /api/{userId}/tasks/{id}/skip": ["401", "403", "404", "409", "500", "503"],
+      "get /api/{userId}/tasks/{id}/history": ["401", "403", "404", "500", "503"],
+      "get /api/{userId}/trash": ["400", "401", "403", "500", "503"],
+      "delete /api/{userId}/trash": ["401", "403", "500", "503"],
+      "delete /api/{userId}/trash/{id}": ["401", "403", "404", "500", "503"],
+      "post /api/{userId}/trash/{id}/restore": ["401", "403", "404", "500", "503"],
       "post /api/{userId}/tasks/{id}/reminders/snooze": [
         "400",
         "401",
@@ -287,7 +295,7 @@ describe("OpenAPI document", () => {
         }
       }
     }
-    expect(operations).toBe(15);
+    expect(operations).toBe(20);
   });
 
   it("is generated from the zod schemas the handlers use", () => {

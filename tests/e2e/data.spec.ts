@@ -13,7 +13,15 @@ import {
   titleButton,
   viewButton,
 } from "./support/app";
-import { api, checkScreen, createTasks, toastWith, userId } from "./support/planner";
+import {
+  api,
+  checkBothThemes,
+  checkScreen,
+  createTasks,
+  toastsGone,
+  toastWith,
+  userId,
+} from "./support/planner";
 
 /**
  * Export and import in Chromium (issue 14): the account menu's export downloads a file that
@@ -55,22 +63,6 @@ function count(page: Page, label: string) {
     .locator("dl > div")
     .filter({ has: page.locator("dt").getByText(label, { exact: true }) })
     .locator("dd");
-}
-
-/** Waits for the toasts to go (closing one by hand moves focus, which a menu then loses). */
-async function toastsGone(page: Page): Promise<void> {
-  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 20_000 });
-}
-
-/** Both themes of the same screen: the system setting is followed, so it switches live. */
-async function checkBothThemes(page: Page, name: string, what: string): Promise<void> {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    // The buttons' colour transitions run on the switch: axe must see where they end.
-    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
-    await checkScreen(page, `${name}-${scheme}`, `${what} (${scheme})`);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
 }
 
 /** A Doable CSV of `rows`, each a partial row by column name. */

@@ -6,12 +6,16 @@
 import * as oneProject from "@/app/api/[userId]/projects/[id]/route";
 import * as projects from "@/app/api/[userId]/projects/route";
 import * as complete from "@/app/api/[userId]/tasks/[id]/complete/route";
+import * as history from "@/app/api/[userId]/tasks/[id]/history/route";
 import * as move from "@/app/api/[userId]/tasks/[id]/move/route";
 import * as snooze from "@/app/api/[userId]/tasks/[id]/reminders/snooze/route";
 import * as one from "@/app/api/[userId]/tasks/[id]/route";
 import * as skip from "@/app/api/[userId]/tasks/[id]/skip/route";
 import * as bulk from "@/app/api/[userId]/tasks/bulk/route";
 import * as collection from "@/app/api/[userId]/tasks/route";
+import * as restore from "@/app/api/[userId]/trash/[id]/restore/route";
+import * as trashed from "@/app/api/[userId]/trash/[id]/route";
+import * as trash from "@/app/api/[userId]/trash/route";
 import type { ErrorBody } from "@/lib/server/http/errors";
 import { baseURL } from "./auth";
 
@@ -45,6 +49,13 @@ function resolve(pathname: string): { module: RouteModule; params: Record<string
       ? { module: projects as RouteModule, params: { userId } }
       : { module: oneProject as RouteModule, params: { userId, id } };
   }
+  if (api === "api" && userId !== undefined && tasks === "trash") {
+    const tail = rest.join("/");
+    if (id === undefined) return { module: trash as RouteModule, params: { userId } };
+    if (tail === "" || tail === "restore") {
+      return { module: (tail ? restore : trashed) as RouteModule, params: { userId, id } };
+    }
+  }
   if (api !== "api" || userId === undefined || tasks !== "tasks") {
     throw new Error(`not a tasks API path: ${pathname}`);
   }
@@ -57,6 +68,7 @@ function resolve(pathname: string): { module: RouteModule; params: Record<string
     move,
     skip,
     "reminders/snooze": snooze,
+    history,
   };
   const module = byTail[tail];
   if (!module) throw new Error(`not a tasks API path: ${pathname}`);
@@ -89,6 +101,11 @@ export function tasksPath(userId: string, ...rest: string[]): string {
   return ["/api", userId, "tasks", ...rest]
     .map((part, i) => (i === 0 ? part : encodeURIComponent(wellFormed(part))))
     .join("/");
+}
+
+/** `/api/{userId}/trash[/{id}[/restore]]`, encoded like tasksPath. */
+export function trashPath(userId: string, ...rest: string[]): string {
+  return tasksPath(userId, ...rest).replace(/^(\/api\/[^/]+\/)tasks/, "$1trash");
 }
 
 /** `/api/{userId}/projects[/{id}]`, encoded like tasksPath. */

@@ -34,6 +34,7 @@ const UNMARKED = new Set([
   "db/auth-schema.ts",
   "db/calendar-schema.ts",
   "db/task-schema.ts",
+  "db/trash-schema.ts",
   "db/schema-columns.ts",
   "db/migrate-cli.ts",
 ]);

@@ -7,6 +7,7 @@ import {
   InboxIcon,
   ListChecksIcon,
   PlusIcon,
+  TrashIcon,
 } from "@/components/ui/icons";
 import type { Project } from "@/lib/tasks/model";
 import { LISTS, type ListView, listLabel } from "../view";
@@ -74,6 +75,7 @@ export function ProjectNav({
   actions,
   onSelect,
   onAddProject,
+  onOpenTrash,
 }: {
   current: NavTarget;
   listCounts: Partial<Record<ListView, number>>;
@@ -82,6 +84,8 @@ export function ProjectNav({
   actions: ProjectActions;
   onSelect: (target: NavTarget) => void;
   onAddProject: () => void;
+  /** Opens the trash (a dialog: it is not a list of the dashboard). */
+  onOpenTrash: () => void;
 }) {
   const id = useId();
   const active = projects.filter((p) => !p.archived);
@@ -186,6 +190,17 @@ export function ProjectNav({
           <ul className="mt-1 space-y-0.5">{archived.map((p, i) => projectRow(p, i, archived))}</ul>
         </details>
       )}
+      <div className="border-t border-zinc-200 pt-3 dark:border-zinc-800">
+        <button
+          type="button"
+          onClick={onOpenTrash}
+          aria-haspopup="dialog"
+          className={`${rowClass} w-full`}
+        >
+          <TrashIcon width={16} height={16} className="shrink-0" />
+          Trash
+        </button>
+      </div>
     </nav>
   );
 }

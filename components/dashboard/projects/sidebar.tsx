@@ -6,6 +6,8 @@ import { toast } from "sonner";
 import { CloseIcon } from "@/components/ui/icons";
 import type { Project } from "@/lib/tasks/model";
 import { reportError } from "../report-error";
+import { LazyTrashDialog, preloadTrashDialog } from "../trash/lazy-trash-dialog";
+import { useUserId } from "../user-context";
 import type { ListView } from "../view";
 import { DeleteProjectDialog } from "./delete-project-dialog";
 import { ProjectDialog } from "./project-dialog";
@@ -35,6 +37,8 @@ export function ProjectSidebar({
   const [editing, setEditing] = useState<Project | "new" | null>(null);
   const [deleting, setDeleting] = useState<Project | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  const [trashOpen, setTrashOpen] = useState(false);
+  const userId = useUserId();
 
   const actions: ProjectActions = {
     onEdit: setEditing,
@@ -80,6 +84,11 @@ export function ProjectSidebar({
         onSelect(target);
       }}
       onAddProject={() => setEditing("new")}
+      onOpenTrash={() => {
+        preloadTrashDialog();
+        onDrawerOpenChange(false);
+        setTrashOpen(true);
+      }}
     />
   );
 
@@ -133,6 +142,12 @@ export function ProjectSidebar({
           if (here) onSelect({ project: "inbox" });
           state.remove(project, tasks);
         }}
+      />
+      <LazyTrashDialog
+        userId={userId}
+        projects={state.projects}
+        open={trashOpen}
+        onOpenChange={setTrashOpen}
       />
       <p aria-live="polite" className="sr-only">
         {announcement}

@@ -1,7 +1,7 @@
 /**
  * The OpenAPI 3.1 document of the API, generated from the same zod schemas the route handlers
  * validate with (lib/validation/*), so the document cannot drift from what the server accepts.
- * The parts live beside it: tasks.ts, projects.ts, planner.ts, transfer.ts, calendar.ts, auth.ts and
+ * The parts live beside it: tasks.ts, projects.ts, planner.ts, transfer.ts, trash.ts, calendar.ts, auth.ts and
  * service.ts (paths), errors.ts (error answers).
  */
 import "server-only";
@@ -13,6 +13,7 @@ import { PROJECTS, projectPaths } from "./projects";
 import { SERVICE, servicePaths } from "./service";
 import { TASKS, taskPaths } from "./tasks";
 import { TRANSFER, transferPaths } from "./transfer";
+import { TRASH, trashPaths } from "./trash";
 
 const API_VERSION = "1.0.0";
 
@@ -34,6 +35,7 @@ function buildDocument() {
       { name: PROJECTS, description: "The caller's projects: named, coloured lists of tasks." },
       { name: REMINDERS, description: "Push devices, snooze, and the reminder dispatch." },
       { name: TRANSFER, description: "Everything you own out as a file, and files back in." },
+      { name: TRASH, description: "Deleted tasks for 30 days, and what happened to each task." },
       { name: CALENDAR, description: "A private iCalendar feed of your dated tasks." },
       { name: AUTH, description: "Served by Better Auth: accounts, sessions and API tokens." },
       { name: SERVICE, description: "Health and this document." },
@@ -53,6 +55,7 @@ function buildDocument() {
       ...projectPaths,
       ...plannerPaths,
       ...transferPaths,
+      ...trashPaths,
       ...calendarPaths,
       ...authPaths,
       ...servicePaths,

@@ -104,13 +104,15 @@ const testDevices: ZodOpenApiOperationObject = {
 const cron: ZodOpenApiOperationObject = {
   tags: [REMINDERS],
   operationId: "dispatchReminders",
-  summary: "Dispatch due reminders (Vercel Cron)",
+  summary: "Dispatch due reminders and purge the trash (Vercel Cron)",
   description:
     "Called by Vercel Cron every minute with `Authorization: Bearer <CRON_SECRET>`; 401 for anything else, 503 when CRON_SECRET is not set. Safe to run beside other dispatchers.",
   responses: {
     "200": {
       description: "What this run did.",
-      content: jsonContent(z.looseObject({ claimed: z.number(), delivered: z.number() })),
+      content: jsonContent(
+        z.looseObject({ claimed: z.number(), delivered: z.number(), trashPurged: z.number() }),
+      ),
     },
     ...errors("unauthorized"),
   },

@@ -1,10 +1,10 @@
 import "server-only";
 import { getDb } from "@/db";
 import { describeError, logger } from "@/lib/server/logger";
-import { dispatchReminders } from "./dispatch";
+import { runScheduledWork } from "@/lib/server/scheduled-work";
 
 /*
- * The in-process trigger of reminder dispatch, for `next start` and `next dev` outside Vercel
+ * The in-process trigger of reminder dispatch and the trash purge (lib/server/scheduled-work.ts), for `next start` and `next dev` outside Vercel
  * (started from instrumentation.ts, never during `next build`). Runs never overlap in one
  * process; other processes and Vercel Cron may dispatch at the same time, safely.
  */
@@ -17,8 +17,10 @@ export function startReminderTimer(intervalSeconds: number): void {
     if (running) return;
     running = true;
     try {
-      const report = await dispatchReminders(await getDb());
-      if (report.claimed > 0) logger.info({ reminders: report }, "reminders dispatched");
+      const report = await runScheduledWork(await getDb());
+      if (report.claimed > 0 || report.trashPurged > 0) {
+        logger.info({ reminders: report }, "scheduled work done");
+      }
     } catch (error) {
       logger.warn({ err: describeError(error) }, "reminder dispatch failed; retrying next tick");
     } finally {

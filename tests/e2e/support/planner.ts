@@ -108,3 +108,19 @@ export async function checkScreen(page: Page, name: string, what: string): Promi
   if (before) await page.setViewportSize(before);
   await screenshots(page, name);
 }
+
+/** Waits for the toasts to go (closing one by hand moves focus, which a menu then loses). */
+export async function toastsGone(page: Page): Promise<void> {
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 20_000 });
+}
+
+/** Both themes of the same screen: the system setting is followed, so it switches live. */
+export async function checkBothThemes(page: Page, name: string, what: string): Promise<void> {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // The buttons' colour transitions run on the switch: axe must see where they end.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    await checkScreen(page, `${name}-${scheme}`, `${what} (${scheme})`);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}

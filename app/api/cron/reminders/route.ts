@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/errors";
 import { unsupportedMethods } from "@/lib/server/http/methods";
 import { route } from "@/lib/server/http/route";
-import { dispatchReminders } from "@/lib/server/reminders/dispatch";
+import { runScheduledWork } from "@/lib/server/scheduled-work";
 
 /** True when `given` is exactly the secret, compared in constant time. */
 function sameSecret(given: string, secret: string): boolean {
@@ -14,7 +14,7 @@ function sameSecret(given: string, secret: string): boolean {
 }
 
 /**
- * Vercel Cron's trigger of reminder dispatch (vercel.json: every minute). Vercel sends
+ * Vercel Cron's trigger of reminder dispatch and the trash purge (vercel.json: every minute). Vercel sends
  * `Authorization: Bearer <CRON_SECRET>`; anything else is refused, and without CRON_SECRET the
  * route is off.
  */
@@ -27,7 +27,7 @@ export const GET = route("GET /api/cron/reminders", async (request) => {
   if (!sameSecret(given, secret)) {
     throw new ApiError("unauthorized", "This route is for the scheduler only.");
   }
-  const report = await dispatchReminders(await getDb());
+  const report = await runScheduledWork(await getDb());
   return Response.json(report, { headers: { "Cache-Control": "no-store" } });
 });
 
