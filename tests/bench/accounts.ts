@@ -38,8 +38,13 @@ async function signUp(origin: string, email: string): Promise<BenchAccount> {
   if (!signUpResponse.ok) {
     throw new Error(`sign-up of ${email}: ${signUpResponse.status} ${await signUpResponse.text()}`);
   }
-  const { user } = (await signUpResponse.json()) as { user: { id: string } };
-  const cookie = signUpResponse.headers
+  return withToken(origin, email, signUpResponse);
+}
+
+/** The account a sign-up or sign-in answered with, and a JWT for its session. */
+async function withToken(origin: string, email: string, signedIn: Response): Promise<BenchAccount> {
+  const { user } = (await signedIn.json()) as { user: { id: string } };
+  const cookie = signedIn.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
@@ -49,6 +54,18 @@ async function signUp(origin: string, email: string): Promise<BenchAccount> {
   }
   const { token } = (await tokenResponse.json()) as { token: string };
   return { id: user.id, email, token };
+}
+
+/** Signs an account in again (a new session), for a fresh JWT: they live 15 minutes. */
+export async function signIn(origin: string, email: string): Promise<BenchAccount> {
+  const response = await fetch(`${origin}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+  });
+  if (!response.ok)
+    throw new Error(`sign-in of ${email}: ${response.status} ${await response.text()}`);
+  return withToken(origin, email, response);
 }
 
 export function createAccounts(

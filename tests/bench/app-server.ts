@@ -122,8 +122,13 @@ export interface AppServer extends ChildServer {
 export interface AppOptions {
   source: AppSource;
   port: number;
-  databaseUrl: string;
+  /** node-postgres on this database (what `npm run bench` measures). */
+  databaseUrl?: string;
+  /** Instead: the embedded PGlite in this folder (DATABASE_DRIVER=pglite, DATA_DIR, no URL). */
+  pgliteDataDir?: string;
   bcryptCost: number;
+  /** BETTER_AUTH_SECRET; a fresh one when omitted. Give the same one to restart a server. */
+  authSecret?: string;
   logLevel: string;
   /** Folder for a V8 CPU profile of the server, written when it stops. */
   cpuProfileDir?: string;
@@ -139,9 +144,10 @@ export async function startApp(options: AppOptions): Promise<AppServer> {
     NODE_ENV: "production",
     NEXT_DIST_DIR: DIST_DIR,
     NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: options.databaseUrl,
-    DATABASE_DRIVER: "node-postgres",
-    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    ...(options.pgliteDataDir
+      ? { DATABASE_DRIVER: "pglite", DATA_DIR: options.pgliteDataDir }
+      : { DATABASE_URL: options.databaseUrl, DATABASE_DRIVER: "node-postgres" }),
+    BETTER_AUTH_SECRET: options.authSecret ?? randomBytes(32).toString("base64url"),
     BETTER_AUTH_URL: origin,
     AUTH_RATE_LIMIT: "off",
     BCRYPT_COST: String(options.bcryptCost),
