@@ -51,8 +51,8 @@ export const taskEvents = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // A task's history newest first; also the purge's and the account cascade's lookups.
     index("task_events_user_task_idx").on(t.userId, t.taskId, t.id),
-    index("task_events_task_idx").on(t.taskId),
     check(
       "task_events_kind",
       sql`${t.kind} in (${sql.raw(TASK_EVENT_KINDS.map((k) => `'${k}'`).join(", "))})`,

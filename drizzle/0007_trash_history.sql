@@ -39,7 +39,6 @@ CREATE TABLE "trashed_tasks" (
 ALTER TABLE "task_events" ADD CONSTRAINT "task_events_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "trashed_tasks" ADD CONSTRAINT "trashed_tasks_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "task_events_user_task_idx" ON "task_events" USING btree ("user_id","task_id","id");--> statement-breakpoint
-CREATE INDEX "task_events_task_idx" ON "task_events" USING btree ("task_id");--> statement-breakpoint
 CREATE INDEX "trashed_tasks_user_deleted_idx" ON "trashed_tasks" USING btree ("user_id","deleted_at","id");--> statement-breakpoint
 CREATE INDEX "trashed_tasks_root_idx" ON "trashed_tasks" USING btree ("trash_root_id");--> statement-breakpoint
 CREATE INDEX "trashed_tasks_deleted_idx" ON "trashed_tasks" USING btree ("deleted_at");--> statement-breakpoint

@@ -9,7 +9,7 @@ import "server-only";
 import { and, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
-import { type TaskRow, tasks } from "@/db/schema";
+import { type TaskRow, taskEvents, tasks } from "@/db/schema";
 import {
   type ColumnKey,
   copyOf,
@@ -199,8 +199,20 @@ export async function reopenTasks(
       )
       .returning({ id: tasks.id }),
   );
+  // Taken back, the occurrence never was: its history ("created") goes with it.
+  const takenBackHistory = db.$with("taken_back_history").as(
+    db
+      .delete(taskEvents)
+      .where(
+        and(
+          eq(taskEvents.userId, userId),
+          inArray(taskEvents.taskId, db.select({ id: takenBack.id }).from(takenBack)),
+        ),
+      )
+      .returning({ id: taskEvents.id }),
+  );
   return db
-    .with(targets, reopened, takenBack)
+    .with(targets, reopened, takenBack, takenBackHistory)
     .select({ ...rowsOf(reopened), ...subtaskCounts("reopened") })
     .from(reopened);
 }

@@ -273,6 +273,31 @@ describe.each(testDrivers())("trash and history on %s", (driver) => {
     expect(projectMove?.changes.projectId).toEqual({ from: null, to: home.id });
   });
 
+  it("an occurrence taken back by a reopen leaves no history behind", async () => {
+    const gym = await create({
+      title: "Gym",
+      dueAt: "2031-07-05T07:00:00Z",
+      repeat: { rule: "FREQ=DAILY", from: "due" },
+    });
+    const done = await call("PATCH", tasksPath(alice.userId, gym.id, "complete"), {
+      completed: true,
+    });
+    const next = (await done.json()) as { nextOccurrence: { id: string } | null };
+    const nextId = next.nextOccurrence?.id ?? "";
+    expect(await kinds(nextId)).toEqual(["created"]);
+    const reopened = await call("PATCH", tasksPath(alice.userId, gym.id, "complete"), {
+      completed: false,
+    });
+    expect(reopened.status).toBe(200);
+    expect((await read(nextId)).status).toBe(404);
+    const left = await handle.db
+      .select({ id: taskEvents.id })
+      .from(taskEvents)
+      .where(eq(taskEvents.taskId, nextId));
+    expect(left).toEqual([]);
+    expect(await kinds(gym.id)).toEqual(["created", "completed", "reopened"]);
+  });
+
   it("a snooze or a reminder's delivery is not a change; a refused write leaves no entry", async () => {
     const task = await create({
       title: "Remind me",
