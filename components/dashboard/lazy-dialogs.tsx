@@ -38,8 +38,11 @@ const Notifications = lazy(async () => ({
 }));
 const TimeZone = lazy(async () => ({ default: (await loadTimeZone()).TimeZoneDialog }));
 
-/** Its lazy child, mounted only while `open` (creating the element loads nothing). */
-function WhileOpen({ open, children }: { open: boolean; children: ReactNode }) {
+/**
+ * Its lazy child, mounted only while `open` (creating the element loads nothing). Also the
+ * wrapper of the dialogs loaded on their own (trash/, calendar/, transfer/).
+ */
+export function WhileOpen({ open, children }: { open: boolean; children: ReactNode }) {
   return open ? <Suspense fallback={null}>{children}</Suspense> : null;
 }
 

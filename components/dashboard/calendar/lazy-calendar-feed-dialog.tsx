@@ -1,6 +1,7 @@
 "use client";
 
-import { type ComponentProps, lazy, Suspense } from "react";
+import { type ComponentProps, lazy } from "react";
+import { WhileOpen } from "../lazy-dialogs";
 import type { CalendarFeedDialog } from "./calendar-feed-dialog";
 
 /**
@@ -17,10 +18,9 @@ const CalendarFeed = lazy(async () => ({
 }));
 
 export function LazyCalendarFeedDialog(props: ComponentProps<typeof CalendarFeedDialog>) {
-  if (!props.open) return null;
   return (
-    <Suspense fallback={null}>
+    <WhileOpen open={props.open}>
       <CalendarFeed {...props} />
-    </Suspense>
+    </WhileOpen>
   );
 }

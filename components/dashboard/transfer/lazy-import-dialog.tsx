@@ -1,6 +1,7 @@
 "use client";
 
-import { type ComponentProps, lazy, Suspense } from "react";
+import { type ComponentProps, lazy } from "react";
+import { WhileOpen } from "../lazy-dialogs";
 import type { ImportDialog } from "./import-dialog";
 
 /**
@@ -15,10 +16,9 @@ export const preloadImportDialog = (): void => void loadImport();
 const Import = lazy(async () => ({ default: (await loadImport()).ImportDialog }));
 
 export function LazyImportDialog(props: ComponentProps<typeof ImportDialog>) {
-  if (!props.open) return null;
   return (
-    <Suspense fallback={null}>
+    <WhileOpen open={props.open}>
       <Import {...props} />
-    </Suspense>
+    </WhileOpen>
   );
 }

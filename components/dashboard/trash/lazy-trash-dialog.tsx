@@ -1,6 +1,7 @@
 "use client";
 
-import { type ComponentProps, lazy, Suspense } from "react";
+import { type ComponentProps, lazy } from "react";
+import { WhileOpen } from "../lazy-dialogs";
 import type { TrashDialog } from "./trash-dialog";
 
 /** The trash, loaded when first opened and mounted only while open (like the calendar feed's). */
@@ -11,10 +12,9 @@ export const preloadTrashDialog = (): void => void loadTrash();
 const Trash = lazy(async () => ({ default: (await loadTrash()).TrashDialog }));
 
 export function LazyTrashDialog(props: ComponentProps<typeof TrashDialog>) {
-  if (!props.open) return null;
   return (
-    <Suspense fallback={null}>
+    <WhileOpen open={props.open}>
       <Trash {...props} />
-    </Suspense>
+    </WhileOpen>
   );
 }
