@@ -34,6 +34,7 @@ import {
 } from "./database";
 import { benchDispatch } from "./dispatch";
 import { checkGenerator } from "./generator-check";
+import { benchLifecycle } from "./lifecycle";
 import { benchBcrypt, benchJwtVerify } from "./micro";
 import {
   cpuMs,
@@ -116,33 +117,8 @@ const LOG_LEVEL = option("--log-level") ?? "warn";
 const DB_POOL_MAX = 10;
 const RESULTS_DIR = path.join("tests", "bench", "results");
 
-const started = Date.now();
-const log = (message: string) =>
-  console.info(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
-
-/* Cleanup runs once, whether the run ends, fails or is interrupted. */
-const cleanups: (() => Promise<void>)[] = [];
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        console.error("[bench] cleanup:", error);
-      }
-    }
-  })();
-  return cleaning;
-}
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    interrupted = true;
-    log(`${signal}: stopping servers and dropping the database`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
+const run = benchLifecycle("bench", "stopping servers and dropping the database");
+const { log, cleanup } = run;
 
 async function postgresVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
@@ -181,7 +157,7 @@ async function main() {
   }
 
   const db = await createBenchDatabase(admin.url, source.dir);
-  cleanups.push(async () => {
+  run.defer(async () => {
     await dropBenchDatabase(admin.url, db.name);
     log(`dropped database ${db.name}`);
   });
@@ -205,7 +181,7 @@ async function main() {
     appStopped = true;
     await app.stop();
   };
-  cleanups.push(stopApp);
+  run.defer(stopApp);
   log(`Doable listening at ${app.origin} (next-server pid ${app.serverPid})`);
   const appMemory = new MemorySampler(() => app.serverPid);
   const memory: { doable: MemoryRow; baseline: MemoryRow } = {
@@ -248,7 +224,7 @@ async function main() {
     port: baselinePort,
     readyPath: "/health",
   });
-  cleanups.push(() => baseline.stop());
+  run.defer(() => baseline.stop());
   const baselineMemory = new MemorySampler(() => baseline.pid);
   memory.baseline.idle = baselineMemory.sample()?.rssMiB ?? 0;
   log(`baseline listening at ${baseline.origin}`);
@@ -575,7 +551,7 @@ const reportFile = option("--report");
 (reportFile ? rerender(reportFile) : main())
   .catch((error: unknown) => {
     // After Ctrl-C the run fails on its stopped servers: that is not news.
-    if (!interrupted) console.error("[bench] failed:", error);
+    if (!run.interrupted()) console.error("[bench] failed:", error);
     process.exitCode = 1;
   })
   .finally(() => cleanup());

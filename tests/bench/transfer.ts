@@ -28,6 +28,7 @@ import {
 } from "./app-server";
 import { freePort } from "./child-server";
 import { adminUrl, createBenchDatabase, dropBenchDatabase } from "./database";
+import { benchLifecycle } from "./lifecycle";
 import {
   cpuMs,
   cpuShare,
@@ -52,31 +53,8 @@ const RESULTS_DIR = path.join("tests", "bench", "results");
 const SERVER_BCRYPT_COST = 4;
 const SAMPLE_MS = 50;
 
-const started = Date.now();
-const log = (message: string) =>
-  console.info(`[transfer ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
-
-/* Cleanup runs once, whether the run ends, fails or is interrupted (as in run.ts). */
-const cleanups: (() => Promise<void>)[] = [];
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        console.error("[transfer] cleanup:", error);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    log(`${signal}: stopping the server and dropping the database`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
+const run = benchLifecycle("transfer", "stopping the server and dropping the database");
+const { log, cleanup } = run;
 
 /** Resets VmHWM to the current RSS (Linux 4.0+); false when the kernel refuses. */
 function resetPeak(pid: number): boolean {
@@ -145,17 +123,17 @@ async function benchDriver(driver: Driver, file: TransferFile, source: AppSource
   if (driver === "node-postgres") {
     const admin = adminUrl();
     const db = await createBenchDatabase(admin.url, source.dir);
-    cleanups.push(() => dropBenchDatabase(admin.url, db.name));
+    run.defer(() => dropBenchDatabase(admin.url, db.name));
     log(`created and migrated database ${db.name}`);
     options.databaseUrl = db.url;
     dbPids = () => pidsWithCommandLine(db.name);
   } else {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "doable-bench-pglite-"));
-    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    run.defer(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
     options.pgliteDataDir = dataDir;
   }
   let app = await startApp(options);
-  cleanups.push(() => app.stop());
+  run.defer(() => app.stop());
   const [account] = await createAccounts(app.origin, 1);
   if (!account) throw new Error("no account");
   const rows: Row[] = [];
@@ -205,7 +183,7 @@ async function main() {
   for (const driver of drivers) rows.push(...(await benchDriver(driver, file, source)));
   const report = markdownReport({
     tasks: TASKS,
-    seconds: (Date.now() - started) / 1000,
+    seconds: run.elapsedSeconds(),
     source: source.label,
     file,
     rows,
