@@ -7,7 +7,7 @@
 import "server-only";
 import { and, desc, eq, getTableColumns, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database, DbHandle } from "@/db";
-import { taskEvents, tasks, trashedTasks } from "@/db/schema";
+import { type TaskRow, taskEvents, tasks, trashedTasks } from "@/db/schema";
 import { SUBTASKS_MAX, TRASH_DAYS } from "@/lib/tasks/model";
 import { type ColumnKey, copyOf, insertSource, type TaskRecord } from "./task-columns";
 
@@ -118,26 +118,60 @@ export async function listTrash(
     .limit(limit);
 }
 
+/** The reminders of an entry's rows, for their schedule from the moment of a restore. */
+export async function entryReminders(
+  db: Database,
+  userId: string,
+  rootId: string,
+): Promise<Pick<TaskRow, "id" | "reminders" | "dueAt">[]> {
+  return db
+    .select({ id: trashedTasks.id, reminders: trashedTasks.reminders, dueAt: trashedTasks.dueAt })
+    .from(trashedTasks)
+    .where(
+      and(
+        eq(trashedTasks.userId, userId),
+        eq(trashedTasks.trashRootId, rootId),
+        sql`jsonb_array_length(${trashedTasks.reminders}) > 0`,
+      ),
+    );
+}
+
+/** A row's reminder columns as restored (lib/server/tasks/planning.ts, reminderSchedule). */
+export type RestoredSchedule = Pick<TaskRow, "nextReminderAt" | "remindedThrough">;
+
 /**
  * Puts an entry back, with the subtasks that went with it, as they were: same id, fields,
- * place. Its project if that still exists (else the Inbox); a subtask's parent if that is still
- * a top-level task with room for it (else it comes back on its own). One batch: the rows return and leave the
- * trash together, and the history trigger records "restored" (it sees the rows still in the
- * trash). False when the entry is not in the caller's trash.
+ * place. Its project if that still exists (else the Inbox); a subtask's parent if that is
+ * still a top-level task with room for it (else it comes back on its own). Reminders take
+ * `schedules` (by row id: from now on, so none that fell due in the trash is sent late; a row
+ * without reminders has none). One batch: the rows return and leave the trash together, and
+ * the history trigger records "restored" (it sees the rows still in the trash). False when
+ * the entry is not in the caller's trash.
  */
 export async function restoreEntry(
   handle: Pick<DbHandle, "batch">,
   userId: string,
   rootId: string,
+  schedules: ReadonlyMap<string, RestoredSchedule>,
 ): Promise<boolean> {
   const t = (column: string) => sql`"trashed_tasks".${sql.identifier(column)}`;
+  const byRow = (pick: (schedule: RestoredSchedule) => Date | null) =>
+    schedules.size === 0
+      ? sql`null`
+      : sql`case ${t("id")} ${sql.join(
+          [...schedules].map(
+            ([id, schedule]) =>
+              sql`when ${id}::uuid then ${pick(schedule)?.toISOString() ?? null}::timestamptz`,
+          ),
+          sql` `,
+        )} end`;
   const carried: Partial<Record<ColumnKey, SQL>> = {
     projectId: sql`case when exists (select 1 from "projects" "p" where "p"."id" = ${t("project_id")} and "p"."user_id" = ${userId}) then ${t("project_id")} end`,
     parentId: sql`case when ${t("id")} <> ${t("trash_root_id")} or exists (select 1 from "tasks" "p" where "p"."id" = ${t("parent_id")} and "p"."user_id" = ${userId} and "p"."parent_id" is null and (select count(*) from "tasks" "c" where "c"."parent_id" = "p"."id") < ${SUBTASKS_MAX}) then ${t("parent_id")} end`,
     // A file imported again while this was away now holds the key: the restored row lets go.
     importKey: sql`case when exists (select 1 from "tasks" "k" where "k"."user_id" = ${userId} and "k"."import_key" = ${t("import_key")}) then null else ${t("import_key")} end`,
-    // A reminder that fell due in the trash is not sent late.
-    nextReminderAt: sql`case when ${t("next_reminder_at")} > now() then ${t("next_reminder_at")} end`,
+    nextReminderAt: byRow((schedule) => schedule.nextReminderAt),
+    remindedThrough: byRow((schedule) => schedule.remindedThrough),
     snoozedUntil: sql`null`,
     reminderLeaseUntil: sql`null`,
     updatedAt: sql`date_trunc('milliseconds', now())`,

@@ -140,6 +140,29 @@ describe.each(testDrivers())("trash and history on %s", (driver) => {
     expect((await restore(parent.id)).status).toBe(404);
   });
 
+  it("a restored task's reminders go on from now: one that fell due in the trash is not sent", async () => {
+    const soon = new Date(Date.now() + DAY_MS).toISOString();
+    const later = new Date(Date.now() + 2 * DAY_MS).toISOString();
+    const task = await create({
+      title: "Call the plumber",
+      reminders: [{ at: soon }, { at: later }],
+    });
+    expect(task.nextReminderAt).toBe(soon);
+    await remove(task.id);
+    // While it was in the trash, the first reminder's moment passed.
+    const passed = new Date(Date.now() - 60_000).toISOString();
+    await handle.db
+      .update(trashedTasks)
+      .set({ reminders: [{ at: passed }, { at: later }] })
+      .where(eq(trashedTasks.id, task.id));
+    const back = taskSchema.parse(await (await restore(task.id)).json());
+    expect(back.reminders).toEqual([{ at: passed }, { at: later }]);
+    expect(back.nextReminderAt).toBe(later);
+    const plain = await create({ title: "No reminders" });
+    await remove(plain.id);
+    expect(taskSchema.parse(await (await restore(plain.id)).json()).nextReminderAt).toBeNull();
+  });
+
   it("bulk delete and a project deleted with its tasks fill the trash; Empty trash empties it", async () => {
     const a = await create({ title: "Bulk A" });
     const b = await create({ title: "Bulk B" });

@@ -64,7 +64,7 @@ const restore: ZodOpenApiOperationObject = {
   operationId: "restoreTask",
   summary: "Restore a trashed task",
   description:
-    "Puts the task back with the subtasks deleted with it: same id, fields and place in its list. It returns to its project if that still exists (else the Inbox), and a subtask to its parent if that is still a top-level task with room (else it comes back as a task of its own). A reminder that fell due while it was in the trash is not sent.",
+    "Puts the task back with the subtasks deleted with it: same id, fields and place in its list. It returns to its project if that still exists (else the Inbox), and a subtask to its parent if that is still a top-level task with room (else it comes back as a task of its own). Its reminders go on from now, as after an edit: one that fell due while it was in the trash is not sent, later ones are.",
   requestParams: { path: taskPath },
   responses: {
     "200": taskAnswer("The restored task."),
