@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import type { BatchItem } from "drizzle-orm/batch";
+import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { getEnv } from "@/lib/server/env";
 import * as schema from "./schema";
@@ -21,8 +21,19 @@ export interface DbHandle {
   batch<T extends readonly [BatchItem<"pg">, ...BatchItem<"pg">[]]>(
     build: (executor: Database) => T,
   ): Promise<unknown[]>;
+  /**
+   * Runs independent reads in as few round trips as the driver allows: one HTTP request on
+   * neon-http (`db.batch`; every statement there is a network round trip), at once elsewhere.
+   */
+  readAll<T extends Reads>(queries: T): Promise<BatchResponse<T>>;
   close(): Promise<void>;
 }
+
+type Reads = readonly [BatchItem<"pg">, ...BatchItem<"pg">[]];
+
+/** readAll() where each statement is its own request (a pool or an embedded database). */
+const readAtOnce = <T extends Reads>(queries: T) =>
+  Promise.all(queries) as Promise<BatchResponse<T>>;
 
 interface DbConfig {
   driver: Driver;
@@ -84,6 +95,7 @@ async function openPglite(config: DbConfig): Promise<DbHandle> {
     db: db as unknown as Database,
     driver: "pglite",
     batch: (build) => inTransaction(db as unknown as Database, build),
+    readAll: readAtOnce,
     close: () => client.close(),
   };
 }
@@ -106,6 +118,9 @@ async function openNeonHttp(config: DbConfig): Promise<DbHandle> {
     db: db as unknown as Database,
     driver: "neon-http",
     batch: async (build) => db.batch(build(db as unknown as Database) as never),
+    // One statement goes alone: a batch would wrap it in a transaction for nothing.
+    readAll: async <T extends Reads>(queries: T) =>
+      (queries.length === 1 ? [await queries[0]] : db.batch(queries)) as Promise<BatchResponse<T>>,
     close: async () => {},
   };
 }
@@ -139,6 +154,7 @@ async function openNodePostgres(config: DbConfig): Promise<DbHandle> {
     db: db as unknown as Database,
     driver: "node-postgres",
     batch: (build) => inTransaction(db as unknown as Database, build),
+    readAll: readAtOnce,
     close: () => pool.end(),
   };
 }

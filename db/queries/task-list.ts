@@ -1,23 +1,13 @@
 /**
  * The task list's reads: one page of the caller's tasks, filtered and sorted with a keyset
  * cursor, and the per-status counts. Every statement is filtered by the caller's user id.
+ * Each read is a statement builder plus a reader of its rows, so the route sends both in one
+ * round trip (DbHandle.readAll).
  */
 import "server-only";
-import {
-  type AnyColumn,
-  and,
-  arrayContains,
-  eq,
-  gte,
-  ilike,
-  isNull,
-  lt,
-  or,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { and, arrayContains, eq, gte, ilike, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { projects, tasks } from "@/db/schema";
+import { projects, tasks, user } from "@/db/schema";
 import type { ListPosition } from "@/lib/server/tasks/cursor";
 import {
   type DueFilter,
@@ -29,6 +19,7 @@ import {
   UPCOMING_DAYS,
 } from "@/lib/tasks/model";
 import { type TaskRecord, taskRecordColumns } from "./task-columns";
+import { afterCondition, orderBy, SORTS } from "./task-sorts";
 
 interface TaskFilters {
   status?: TaskStatus;
@@ -64,11 +55,6 @@ interface TaskPage {
 }
 
 const DAY_MS = 86_400_000;
-
-/** A timestamp rendered exactly (microseconds, UTC) for cursors. */
-export function exactTimestamp(column: AnyColumn): SQL<string | null> {
-  return sql<string | null>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-}
 
 /* ------------------------------------------------------------- filters */
 
@@ -145,123 +131,114 @@ function dueCondition(filters: TaskFilters, due: DueFilter, now: Date): SQL {
   }
 }
 
-/* ------------------------------------------------------------- sorting */
-
-interface SortSpec {
-  /** The expression ordered by. */
-  key: SQL;
-  /** The same expression rendered as text for the cursor. */
-  text: SQL<string | null>;
-  /** A cursor value turned back into something comparable with `key`. */
-  param(value: string): SQL;
-  nullable: boolean;
-}
-
-const SORTS: Record<SortKey, SortSpec> = {
-  created: {
-    key: sql`${tasks.createdAt}`,
-    text: exactTimestamp(tasks.createdAt),
-    param: (v) => sql`${v}::timestamptz`,
-    nullable: false,
-  },
-  updated: {
-    key: sql`${tasks.updatedAt}`,
-    text: exactTimestamp(tasks.updatedAt),
-    param: (v) => sql`${v}::timestamptz`,
-    nullable: false,
-  },
-  due: {
-    key: sql`${tasks.dueAt}`,
-    text: exactTimestamp(tasks.dueAt),
-    param: (v) => sql`${v}::timestamptz`,
-    nullable: true,
-  },
-  priority: {
-    // The enum orders none < low < medium < high, as declared.
-    key: sql`${tasks.priority}`,
-    text: sql<string>`${tasks.priority}::text`,
-    param: (v) => sql`${v}::task_priority`,
-    nullable: false,
-  },
-  title: {
-    key: sql`lower(${tasks.title})`,
-    text: sql<string>`lower(${tasks.title})`,
-    param: (v) => sql`${v}::text`,
-    nullable: false,
-  },
-  manual: {
-    key: sql`${tasks.position}`,
-    text: sql<string>`${tasks.position}::text`,
-    param: (v) => sql`${v}::numeric`,
-    nullable: false,
-  },
-};
-
-/** Rows strictly after `after` in (key, id) order; tasks without a due date come last. */
-function afterCondition(spec: SortSpec, order: SortOrder, after: ListPosition): SQL {
-  const op = sql.raw(order === "asc" ? ">" : "<");
-  const id = sql`${after.id}::uuid`;
-  if (after.value === null) {
-    // Only the null block is left, ordered by id.
-    return sql`(${spec.key} is null and ${tasks.id} ${op} ${id})`;
-  }
-  const beyond = sql`(${spec.key}, ${tasks.id}) ${op} (${spec.param(after.value)}, ${id})`;
-  return spec.nullable ? sql`(${beyond} or ${spec.key} is null)` : beyond;
-}
-
-function orderBy(spec: SortSpec, order: SortOrder): SQL[] {
-  const direction = sql.raw(order);
-  return [
-    spec.nullable ? sql`${spec.key} ${direction} nulls last` : sql`${spec.key} ${direction}`,
-    sql`${tasks.id} ${direction}`,
-  ];
-}
-
-/** One page of the caller's tasks, filtered and sorted, after an optional cursor position. */
-export async function listTasks(
-  db: Database,
-  userId: string,
-  options: ListOptions,
-): Promise<TaskPage> {
-  const { sort, order } = options;
-  const spec = SORTS[sort];
+/**
+ * The statement for one page of the caller's tasks, filtered and sorted, after an optional
+ * cursor position; toTaskPage() reads its rows. Built apart from running it so the route can
+ * send it with the counts in one round trip (DbHandle.readAll).
+ */
+export function taskPageQuery(db: Database, userId: string, options: ListOptions) {
+  const spec = SORTS[options.sort];
   const conditions = filterConditions(userId, options, options.now ?? new Date());
-  if (options.after) conditions.push(afterCondition(spec, order, options.after));
-  const rows = await db
-    .select({ ...taskRecordColumns, sortValue: spec.text })
-    .from(tasks)
-    .where(and(...conditions))
-    .orderBy(...orderBy(spec, order))
-    // One more than asked tells whether another page follows.
-    .limit(options.limit + 1);
+  if (options.after) conditions.push(afterCondition(spec, options.order, options.after));
+  return (
+    db
+      .select({ ...taskRecordColumns, sortValue: spec.text })
+      .from(tasks)
+      .where(and(...conditions))
+      .orderBy(...orderBy(spec, options.order))
+      // One more than asked tells whether another page follows.
+      .limit(options.limit + 1)
+  );
+}
+
+type PageRows = Awaited<ReturnType<typeof taskPageQuery>>;
+
+export function toTaskPage(rows: PageRows, options: ListOptions): TaskPage {
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
   const next =
     rows.length > options.limit && last
-      ? { sort, order, value: last.sortValue, id: last.id }
+      ? { sort: options.sort, order: options.order, value: last.sortValue, id: last.id }
       : null;
   // The rows keep sortValue beside the task's columns (no copy per row); toTask() picks the columns.
   return { tasks: page, next };
 }
 
-/** How many tasks match the filters (status aside), per status, in one statement. */
-export async function countTasks(
+/** Ids the list names that must be the caller's (else 404, not an empty list). */
+interface NamedIds {
+  project?: string;
+  parent?: string;
+}
+
+/** 1 when the row exists, else 0: an int reads the same on every driver, a boolean does not. */
+const found = (query: SQL) => sql<number>`(exists (${query}))::int`;
+
+/**
+ * The statement for how many tasks match the filters (status aside), per status; toTaskCounts()
+ * reads it. It also answers, so that the list costs no further round trip, whether the account
+ * still exists (the deleted-account rule, lib/server/http/user-route.ts) and whether a project
+ * or parent task the filter names is the caller's.
+ */
+export function taskCountsQuery(
   db: Database,
   userId: string,
   filters: Omit<TaskFilters, "status"> = {},
   now: Date = new Date(),
-): Promise<TaskCounts> {
-  const [row] = await db
+) {
+  const named = namedIds(filters);
+  return db
     .select({
       all: sql<number>`count(*)::int`,
       active: sql<number>`(count(*) filter (where not ${tasks.completed}))::int`,
       completed: sql<number>`(count(*) filter (where ${tasks.completed}))::int`,
+      account: found(sql`select 1 from ${user} where ${user.id} = ${userId}`),
+      ...(named.project === undefined
+        ? {}
+        : {
+            project: found(
+              sql`select 1 from ${projects} where ${projects.id} = ${named.project} and ${projects.userId} = ${userId}`,
+            ),
+          }),
+      ...(named.parent === undefined
+        ? {}
+        : {
+            // The inner "tasks" is the subquery's own: a qualified name binds to the nearest FROM.
+            parent: found(
+              sql`select 1 from ${tasks} where ${tasks.id} = ${named.parent} and ${tasks.userId} = ${userId}`,
+            ),
+          }),
     })
     .from(tasks)
     .where(and(...filterConditions(userId, { ...filters, status: "all" }, now)));
+}
+
+function namedIds(filters: TaskFilters): NamedIds {
+  const { project, parent } = filters;
   return {
-    all: Number(row?.all ?? 0),
-    active: Number(row?.active ?? 0),
-    completed: Number(row?.completed ?? 0),
+    project: project === undefined || project === "inbox" ? undefined : project,
+    parent: parent === undefined || parent === "none" ? undefined : parent,
+  };
+}
+
+export interface CountsAnswer {
+  counts: TaskCounts;
+  accountExists: boolean;
+  /** False when the filter named a project or parent that is not the caller's. */
+  projectFound: boolean;
+  parentFound: boolean;
+}
+
+export function toTaskCounts(rows: Awaited<ReturnType<typeof taskCountsQuery>>): CountsAnswer {
+  // An aggregate without GROUP BY always answers one row.
+  const row = rows[0] as (typeof rows)[number] & { project?: number; parent?: number };
+  return {
+    counts: {
+      all: Number(row?.all ?? 0),
+      active: Number(row?.active ?? 0),
+      completed: Number(row?.completed ?? 0),
+    },
+    accountExists: Number(row?.account) === 1,
+    projectFound: row?.project === undefined || Number(row.project) === 1,
+    parentFound: row?.parent === undefined || Number(row.parent) === 1,
   };
 }

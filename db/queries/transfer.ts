@@ -8,7 +8,7 @@ import { and, asc, eq, getTableColumns, inArray, isNotNull, type SQL, sql } from
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database, DbHandle } from "@/db";
 import { type ProjectRow, projects, type TaskRow, tasks } from "@/db/schema";
-import { exactTimestamp } from "./task-list";
+import { exactTimestamp } from "./task-sorts";
 
 /* ----------------------------------------------------------------- export */
 

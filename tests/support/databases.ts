@@ -64,13 +64,30 @@ export async function openTestDatabase(driver: Driver): Promise<DbHandle> {
     await dropDatabase(name);
     throw error;
   }
-  return {
+  const testHandle: DbHandle = {
     ...handle,
     async close() {
       await handle.close();
       await server?.releaseDatabase(name);
       await dropDatabase(name);
     },
+  };
+  if (server) neonDatabases.set(testHandle, { server, name });
+  return testHandle;
+}
+
+const neonDatabases = new WeakMap<DbHandle, { server: NeonHttpServer; name: string }>();
+
+/**
+ * The HTTP requests a neon-http test database has answered (each one a network round trip to
+ * Neon in production), for asserting round-trip budgets; undefined on the other drivers.
+ */
+export function neonRoundTrips(handle: DbHandle): { count(): number; reset(): void } | undefined {
+  const target = neonDatabases.get(handle);
+  if (!target) return undefined;
+  return {
+    count: () => target.server.requestCount(target.name),
+    reset: () => target.server.resetRequestCount(target.name),
   };
 }
 

@@ -108,6 +108,8 @@ function createAuth(db: Parameters<typeof drizzleAdapter>[0], secret: string) {
       useSecureCookies: env.baseURL.startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       backgroundTasks: { handler: runAfterAnswer },
+      // A session and its user in one joined statement (relations in db/auth-schema.ts).
+      database: { joins: true },
     },
     plugins: [
       jwt({

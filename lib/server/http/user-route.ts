@@ -19,13 +19,17 @@ interface UserContext<P> {
   requestId: string;
   /**
    * Call when the answer found none of the caller's rows (an empty list, a bulk action that
-   * touched nothing): see "the deleted-account rule" below.
+   * touched nothing): see "the deleted-account rule" below. `known`: whether the account
+   * exists, when a statement of the handler already read it (the list's counts do), so that
+   * no query is sent.
    */
-  confirmAccount(): Promise<void>;
+  confirmAccount(known?: boolean): Promise<void>;
   /** The caller's time zone (remembered per process, lib/server/users/settings.ts). */
   timeZone(): Promise<string>;
   /** Runs statements atomically on every driver (DbHandle.batch). */
   batch: DbHandle["batch"];
+  /** Runs independent reads in one round trip on neon-http (DbHandle.readAll). */
+  readAll: DbHandle["readAll"];
 }
 
 type UserHandler<P> = (ctx: UserContext<P>) => Promise<Response>;
@@ -46,9 +50,9 @@ export function userRoute<P extends { userId: string }>(name: string, handler: U
   return route<P>(name, async (request, { params, requestId, setUserId }) => {
     const userId = await requireUser(request, params.userId);
     setUserId(userId);
-    const { db, batch } = await getDbHandle();
-    const confirmAccount = async () => {
-      if (!(await userExists(db, userId))) throw accountGone();
+    const { db, batch, readAll } = await getDbHandle();
+    const confirmAccount = async (known?: boolean) => {
+      if (!(known ?? (await userExists(db, userId)))) throw accountGone();
     };
     const timeZone = async () => (await getUserSettings(db, userId)).timeZone;
     try {
@@ -61,6 +65,7 @@ export function userRoute<P extends { userId: string }>(name: string, handler: U
         confirmAccount,
         timeZone,
         batch,
+        readAll,
       });
     } catch (error) {
       // 23503, a foreign key refused the write: the account may have been deleted meanwhile.

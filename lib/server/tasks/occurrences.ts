@@ -70,10 +70,14 @@ export async function changeCompletion(
   completed: boolean | undefined,
   zoneOf: ZoneOf,
 ): Promise<CompletionOutcome | null> {
-  const plain = await setCompleted(db, userId, id, completed);
-  if (plain) return { task: plain, next: null };
+  const first = await setCompleted(db, userId, id, completed);
+  if (!first) return null;
+  if (first.applied) return { task: first.task, next: null };
+  let read: TaskRecord | null = first.task;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const row = await getTask(db, userId, id);
+    // The first attempt uses the row the completion statement answered; later ones read again.
+    const row = read ?? (await getTask(db, userId, id));
+    read = null;
     if (!row) return null;
     const complete = completed ?? !row.completed;
     if (complete === row.completed) return { task: row, next: null };

@@ -1,7 +1,5 @@
-import type { Database } from "@/db";
-import { projectExists } from "@/db/queries/projects";
-import { countTasks, listTasks } from "@/db/queries/task-list";
-import { createTask, getTask } from "@/db/queries/tasks";
+import { taskCountsQuery, taskPageQuery, toTaskCounts, toTaskPage } from "@/db/queries/task-list";
+import { createTask } from "@/db/queries/tasks";
 import { readJson } from "@/lib/server/http/body";
 import { ApiError } from "@/lib/server/http/errors";
 import { unsupportedMethods } from "@/lib/server/http/methods";
@@ -20,7 +18,7 @@ type Params = { userId: string };
 /** The caller's tasks, one page at a time, with per-status counts. */
 export const GET = userRoute<Params>(
   "GET /api/{userId}/tasks",
-  async ({ request, userId, db, confirmAccount, timeZone }) => {
+  async ({ request, userId, db, readAll, confirmAccount, timeZone }) => {
     const {
       cursor,
       status,
@@ -48,37 +46,28 @@ export const GET = userRoute<Params>(
     // "agenda" and "upcoming" are reckoned in the user's zone.
     const zoned = filters.due === "agenda" || filters.due === "upcoming";
     const where = { ...filters, timeZone: zoned ? await timeZone() : undefined };
-    const [page, counts] = await Promise.all([
-      listTasks(db, userId, { ...where, status, sort, order, limit, after, now }),
-      countTasks(db, userId, where, now),
-      // A project or parent named in the filter must be the caller's: else 404, not an empty list.
-      checkOwnership(db, userId, filters),
+    const pageOptions = { ...where, status, sort, order, limit, after, now };
+    // One round trip on neon-http: the page and the counts, which also say whether the account
+    // exists and whether a project or parent named in the filter is the caller's.
+    const [pageRows, countRows] = await readAll([
+      taskPageQuery(db, userId, pageOptions),
+      taskCountsQuery(db, userId, where, now),
     ]);
-    if (counts.all === 0) await confirmAccount();
+    const answer = toTaskCounts(countRows);
+    if (!answer.projectFound) throw projectNotFound();
+    if (!answer.parentFound) throw taskNotFound();
+    if (answer.counts.all === 0) await confirmAccount(answer.accountExists);
+    const page = toTaskPage(pageRows, pageOptions);
     return Response.json(
       {
         tasks: page.tasks.map(toTask),
         nextCursor: page.next ? encodeCursor(page.next) : null,
-        counts,
+        counts: answer.counts,
       },
       { headers: { "Cache-Control": "no-store" } },
     );
   },
 );
-
-async function checkOwnership(
-  db: Database,
-  userId: string,
-  filters: { project?: string; parent?: string },
-): Promise<void> {
-  const { project, parent } = filters;
-  const [projectFound, parentFound] = await Promise.all([
-    project === undefined || project === "inbox" || projectExists(db, userId, project),
-    parent === undefined || parent === "none" || getTask(db, userId, parent).then(Boolean),
-  ]);
-  if (!projectFound) throw projectNotFound();
-  if (!parentFound) throw taskNotFound();
-}
 
 /** Creates a task: 201 with the task and its Location. */
 export const POST = userRoute<Params>(
