@@ -46,6 +46,8 @@ interface DbConfig {
   poolMax?: number;
   connectTimeoutMs?: number;
   statementTimeoutMs?: number;
+  /** neon-http: an SQL-over-HTTP endpoint of its own (NEON_HTTP_ENDPOINT). */
+  neonEndpoint?: string;
 }
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
@@ -68,7 +70,7 @@ export function configFromEnv(): DbConfig {
     return { driver: "pglite", dataDir: path.resolve(env.DATA_DIR, "pglite"), ...common };
   }
   const driver = env.DATABASE_DRIVER ?? (isNeonUrl(url) ? "neon-http" : "node-postgres");
-  return { driver, url, ...common };
+  return { driver, url, neonEndpoint: env.NEON_HTTP_ENDPOINT, ...common };
 }
 
 export async function openDatabase(config: DbConfig): Promise<DbHandle> {
@@ -109,6 +111,7 @@ async function openNeonHttp(config: DbConfig): Promise<DbHandle> {
   const fetchWithTimeout: typeof fetch = (input, init) =>
     fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeout) });
   neonConfig.fetchFunction = fetchWithTimeout;
+  if (config.neonEndpoint) neonConfig.fetchEndpoint = config.neonEndpoint;
   const db = drizzle({ client: neon(config.url), schema });
   if (config.migrate) {
     const { migrate } = await import("drizzle-orm/neon-http/migrator");

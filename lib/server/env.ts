@@ -20,6 +20,11 @@ const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Force a driver; otherwise it follows from DATABASE_URL (Neon hosts use neon-http). */
   DATABASE_DRIVER: z.enum(["pglite", "neon-http", "node-postgres"]).optional(),
+  /**
+   * neon-http only: the SQL-over-HTTP endpoint, when it is not the one Neon derives from the
+   * URL's host (a local Neon proxy; the bench's tests/support/neon-http-server.ts).
+   */
+  NEON_HTTP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   /** Folder for the embedded database and the generated development secret. */
   DATA_DIR: z.string().min(1).default(".data"),
   DB_POOL_MAX: positiveInt.default(10),

@@ -8,6 +8,8 @@ export interface BenchAccount {
   id: string;
   email: string;
   token: string;
+  /** The session cookie header (for pages such as /dashboard). */
+  cookie: string;
 }
 
 export const BENCH_PASSWORD = "bench-password-1234";
@@ -53,7 +55,7 @@ async function withToken(origin: string, email: string, signedIn: Response): Pro
     throw new Error(`token for ${email}: ${tokenResponse.status} ${await tokenResponse.text()}`);
   }
   const { token } = (await tokenResponse.json()) as { token: string };
-  return { id: user.id, email, token };
+  return { id: user.id, email, token, cookie };
 }
 
 /** Signs an account in again (a new session), for a fresh JWT: they live 15 minutes. */

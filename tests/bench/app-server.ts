@@ -134,6 +134,12 @@ export interface AppOptions {
   cpuProfileDir?: string;
   /** Extra V8/Node flags for the server (experiments, e.g. GC settings). */
   nodeFlags?: string[];
+  /** The Node executable to run it with; default the one running the bench. */
+  node?: string;
+  /** Extra environment (e.g. loaded-code.cjs's LOADED_CODE_FILE). */
+  env?: Record<string, string>;
+  /** What "ready" means; default a 200 from /api/health, polled every 200 ms. */
+  ready?: { path: string; headers?: Record<string, string>; pollMs?: number };
 }
 
 export async function startApp(options: AppOptions): Promise<AppServer> {
@@ -154,6 +160,7 @@ export async function startApp(options: AppOptions): Promise<AppServer> {
     LOG_LEVEL: options.logLevel,
     // The dispatch benchmark runs its own dispatchers against this database: no timer here.
     REMINDER_TIMER_SECONDS: "0",
+    ...options.env,
   };
   const nodeArgs: string[] = [...(options.nodeFlags ?? [])];
   if (options.cpuProfileDir) {
@@ -163,7 +170,7 @@ export async function startApp(options: AppOptions): Promise<AppServer> {
   }
   const server = await startChildServer({
     name: "next start",
-    command: process.execPath,
+    command: options.node ?? process.execPath,
     args: [
       ...nodeArgs,
       NEXT_BIN,
@@ -178,7 +185,9 @@ export async function startApp(options: AppOptions): Promise<AppServer> {
     cwd: options.source.dir,
     env,
     port: options.port,
-    readyPath: "/api/health",
+    readyPath: options.ready?.path ?? "/api/health",
+    readyHeaders: options.ready?.headers,
+    pollMs: options.ready?.pollMs,
   });
   const serverPid = findByTitle(server.pid, "next-server") ?? server.pid;
   return { ...server, serverPid };

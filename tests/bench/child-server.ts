@@ -65,6 +65,10 @@ export interface SpawnOptions {
   port: number;
   /** Polled until it answers 200. */
   readyPath: string;
+  /** Sent with each poll (a token, a session cookie: cold start times a real route). */
+  readyHeaders?: Record<string, string>;
+  /** Between polls; default 200 ms. */
+  pollMs?: number;
   readyTimeoutMs?: number;
 }
 
@@ -113,6 +117,7 @@ export async function startChildServer(options: SpawnOptions): Promise<ChildServ
     }
     try {
       const response = await fetch(origin + options.readyPath, {
+        headers: options.readyHeaders,
         signal: AbortSignal.timeout(5_000),
       });
       await response.arrayBuffer();
@@ -124,6 +129,6 @@ export async function startChildServer(options: SpawnOptions): Promise<ChildServ
       await server.stop();
       throw new Error(`${options.name} was not ready within the time limit:\n${server.output()}`);
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, options.pollMs ?? 200));
   }
 }

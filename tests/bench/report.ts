@@ -3,7 +3,12 @@ import type { ClosedLoopResult } from "./closed-loop";
 import type { DispatchBenchResult } from "./dispatch";
 import type { CheckResult } from "./generator-check";
 import type { MicroResult } from "./micro";
+import type { NeonRttResult } from "./neon-rtt";
 import type { CpuShare } from "./proc-stats";
+import { cores, f2, markdownTable, ms, n0, ratio, table } from "./report-format";
+import { neonMarkdown, neonStdout, neonTargetRows } from "./report-neon";
+import { runtimeMarkdown, runtimeStdout, runtimeTargetRows } from "./report-runtimes";
+import type { RuntimeComparison } from "./runtimes";
 
 /** Everything one `npm run bench` measured: the JSON file, and the source of the tables. */
 export interface BenchResults {
@@ -44,6 +49,10 @@ export interface BenchResults {
   micro: MicroResult[];
   /** Reminder dispatch at volume (absent in older results). */
   dispatch?: DispatchBenchResult;
+  /** Doable, bare Next and the floor on each Node runtime, and cold starts (absent in older results). */
+  runtimes?: RuntimeComparison;
+  /** Each API operation on neon-http with a round-trip time (absent in older results). */
+  neon?: NeonRttResult;
   memory: { doable: MemoryRow; baseline: MemoryRow };
   notes: string[];
   profile?: string;
@@ -72,38 +81,6 @@ export interface MemoryRow {
   peak: number;
   /** MiB, after all load, 2 s idle. */
   after: number;
-}
-
-const n0 = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString("en-US") : "–");
-const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(1) : v.toFixed(0)) : "–");
-const ratio = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(0)} %` : "–");
-const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : "–");
-const cores = (c: CpuShare) => `${c.ours.toFixed(2)} / ${c.others.toFixed(2)}`;
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-      .join("  ");
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
-
-/** A Markdown table laid out the way biome formats one (first column left, others right). */
-function markdownTable(header: string[], rows: string[][]): string {
-  const cell = (text: string) => text.replace(/\|/g, "\\|");
-  const body = rows.map((r) => header.map((_, i) => cell(r[i] ?? "")));
-  const head = header.map(cell);
-  const widths = head.map((h, i) =>
-    Math.max(3, [...h].length, ...body.map((r) => [...(r[i] ?? "")].length)),
-  );
-  const pad = (text: string, i: number) => {
-    const fill = " ".repeat((widths[i] ?? 0) - [...text].length);
-    return i === 0 ? text + fill : fill + text;
-  };
-  const line = (cells: string[]) => `| ${cells.map(pad).join(" | ")} |`;
-  const rule = widths.map((w, i) => (i === 0 ? "-".repeat(w) : `${"-".repeat(w - 1)}:`));
-  return [line(head), `| ${rule.join(" | ")} |`, ...body.map(line)].join("\n");
 }
 
 export function listRatio(r: BenchResults, connections: number): number {
@@ -252,6 +229,8 @@ function summaryRows(r: BenchResults): string[][] {
       "< 0.2 ms",
       jwt.map((m) => `${(m.latencyUs.p50 / 1000).toFixed(3)} ms`).join(", ") || "–",
     ],
+    ...runtimeTargetRows(r.runtimes),
+    ...neonTargetRows(r.neon),
   ];
 }
 
@@ -274,6 +253,8 @@ export function stdoutReport(r: BenchResults): string {
     `Capacity at the SLO (open loop, ${r.settings.capacityConnections} connections, p99 ≤ 200 ms, no errors)`,
     table(STEP_HEADER, stepRows(r)),
     `capacity: Doable ${n0(r.capacity.doable.capacity)} req/s, baseline ${n0(r.capacity.baseline.capacity)} req/s, ratio ${ratio(r.capacity.doable.capacity, r.capacity.baseline.capacity)}`,
+    ...runtimeStdout(r.runtimes),
+    ...neonStdout(r.neon),
     "",
     table(
       ["micro-benchmark", "ops/s", "p50 µs", "p99 µs"],
@@ -369,7 +350,7 @@ ${markdownTable(
   ]),
 )}
 
-${dispatchSection(r)}## Memory (resident set of the server process)
+${runtimeMarkdown(r.runtimes)}${neonMarkdown(r.neon)}${dispatchSection(r)}## Memory (resident set of the server process)
 
 ${markdownTable(
   ["MiB", "idle after start", "before load", "peak", "after load"],

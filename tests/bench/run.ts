@@ -16,12 +16,15 @@
  * SLO, memory. Prints a table; writes JSON, Markdown and an SVG chart to tests/bench/results/.
  * Figures only: nothing here passes or fails.
  */
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { type NodeRuntime, nodeRuntime } from "../support/node-runtime";
 import { createAccounts } from "./accounts";
 import { build, buildNeeded, DIST_DIR, KEEP_ALIVE_MS, prepareSource, startApp } from "./app-server";
+import { buildBareNext } from "./bare-next-server";
 import { COARSE_LADDER, FINE_LADDER, findCapacity } from "./capacity";
 import { type ChildServer, freePort, startChildServer } from "./child-server";
 import { runClosedLoop } from "./closed-loop";
@@ -36,6 +39,7 @@ import { benchDispatch } from "./dispatch";
 import { checkGenerator } from "./generator-check";
 import { benchLifecycle } from "./lifecycle";
 import { benchBcrypt, benchJwtVerify } from "./micro";
+import { benchNeonRtt } from "./neon-rtt";
 import {
   cpuMs,
   cpuShare,
@@ -56,6 +60,7 @@ import {
   markdownReport,
   stdoutReport,
 } from "./report";
+import { compareRuntimes } from "./runtimes";
 import { latencyChart } from "./svg-chart";
 import { type BenchRequest, benchUsers, Workload } from "./workload";
 
@@ -69,6 +74,19 @@ const QUICK = args.has("--quick");
 const PROFILE = args.has("--profile");
 /** `--server-node-flags "<flags>"`: extra Node/V8 flags for next start (experiments). */
 const SERVER_NODE_FLAGS = option("--server-node-flags")?.split(/\s+/).filter(Boolean) ?? [];
+/**
+ * `--node 20,24`: the Node majors the runtime comparison (runtimes.ts) runs the servers on;
+ * default this process's own and 24, the production runtime. A major other than ours comes
+ * from the registry package node-<platform>-<arch> (tests/support/node-runtime.ts).
+ */
+const NODE_MAJORS = [
+  ...new Set(
+    (option("--node") ?? `${process.versions.node.split(".")[0]},24`)
+      .split(",")
+      .map((m) => m.trim())
+      .filter(Boolean),
+  ),
+];
 
 const PLAN = QUICK
   ? {
@@ -110,6 +128,8 @@ const NEXT_REQUEST: Record<ClosedRow["scenario"], (w: Workload) => () => BenchRe
   health: () => () => ({ method: "GET", path: "/api/health", headers: {} }),
 };
 const CAPACITY_CONNECTIONS = 1000;
+/** The round-trip time the neon-http step puts on every statement: a Vercel function near its Neon region. */
+const NEON_RTT_MS = 10;
 /** Sign-ups only; the task routes never hash. Production's default (10) is measured in micro. */
 const SERVER_BCRYPT_COST = 4;
 /** The app's log level: per-request info lines off unless `--log-level info` (to measure them). */
@@ -156,6 +176,11 @@ async function main() {
     );
   }
 
+  const bareBuilt = buildBareNext();
+  if (bareBuilt) log(`built bare Next (tests/bench/bare-next): ${bareBuilt}`);
+  const runtimes: NodeRuntime[] = NODE_MAJORS.map((major) => nodeRuntime(major));
+  log(`runtime comparison on ${runtimes.map((r) => `Node ${r.version}`).join(", ")}`);
+
   const db = await createBenchDatabase(admin.url, source.dir);
   run.defer(async () => {
     await dropBenchDatabase(admin.url, db.name);
@@ -166,8 +191,10 @@ async function main() {
   const profileDir = PROFILE
     ? path.join(RESULTS_DIR, "profiles", startedAt.toISOString().replace(/[:.]/g, "-"))
     : undefined;
+  const authSecret = randomBytes(32).toString("base64url");
   const app = await startApp({
     source,
+    authSecret,
     port: await freePort(),
     databaseUrl: db.url,
     bcryptCost: SERVER_BCRYPT_COST,
@@ -431,6 +458,41 @@ async function main() {
   }
 
   await stopApp();
+  await baseline.stop();
+  const runtimeComparison = await compareRuntimes({
+    runtimes,
+    source,
+    port: app.port,
+    authSecret,
+    databaseUrl: db.url,
+    users,
+    connections: 50,
+    durationS: PLAN.closedS,
+    warmupS: PLAN.warmupS,
+    bcryptCost: SERVER_BCRYPT_COST,
+    logLevel: LOG_LEVEL,
+    poolMax: DB_POOL_MAX,
+    keepAliveMs: KEEP_ALIVE_MS,
+    settle: async (pid) => {
+      await waitForIdle(() => [pid, ...pidsWithCommandLine(db.name)]);
+      await waitForQuietMachine(0.3, PLAN.quietWaitMs);
+    },
+    log,
+  });
+  // Production's shape: neon-http, each statement a round trip of NEON_RTT_MS to Neon.
+  const neon = await benchNeonRtt({
+    source,
+    port: app.port,
+    authSecret,
+    databaseUrl: db.url,
+    databaseName: db.name,
+    user: users[1] ?? (users[0] as (typeof users)[number]),
+    rttMs: NEON_RTT_MS,
+    requests: QUICK ? 10 : 40,
+    bcryptCost: SERVER_BCRYPT_COST,
+    logLevel: LOG_LEVEL,
+    log,
+  });
   let profile: string | undefined;
   if (profileDir) profile = summarizeServerProfile(profileDir, app.serverPid);
 
@@ -470,6 +532,8 @@ async function main() {
     capacity,
     micro,
     dispatch,
+    runtimes: runtimeComparison,
+    neon,
     memory,
     notes,
     profile,

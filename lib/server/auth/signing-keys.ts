@@ -1,5 +1,4 @@
 import "server-only";
-import { symmetricDecrypt } from "better-auth/crypto";
 import type { JSONWebKeySet, JWK } from "jose";
 import type { Database } from "@/db";
 import { expireKeys, liveKeys, publishedKeys } from "@/db/queries/signing-keys";
@@ -32,6 +31,8 @@ export async function loadPublishedKeys(db: Database, now = new Date()): Promise
  * for the grace period, so tokens already issued keep verifying until they expire.
  */
 export async function retireUndecryptableKeys(db: Database, secret: string): Promise<number> {
+  // Loaded here, when Better Auth is built: the task routes verify tokens without it.
+  const { symmetricDecrypt } = await import("better-auth/crypto");
   const now = new Date();
   const unusable: string[] = [];
   for (const key of await liveKeys(db, now)) {

@@ -1,7 +1,6 @@
 import "server-only";
 import { getDb } from "@/db";
 import { describeError, logger } from "@/lib/server/logger";
-import { runScheduledWork } from "@/lib/server/scheduled-work";
 
 /*
  * The in-process trigger of reminder dispatch and the trash purge (lib/server/scheduled-work.ts), for `next start` and `next dev` outside Vercel
@@ -17,6 +16,9 @@ export function startReminderTimer(intervalSeconds: number): void {
     if (running) return;
     running = true;
     try {
+      // Loaded at the first tick, not at start: dispatch brings web-push, the mailer and the
+      // recurrence rules, which a starting server's first requests do not need.
+      const { runScheduledWork } = await import("@/lib/server/scheduled-work");
       const report = await runScheduledWork(await getDb());
       if (report.claimed > 0 || report.trashPurged > 0) {
         logger.info({ reminders: report }, "scheduled work done");

