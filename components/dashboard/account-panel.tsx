@@ -13,7 +13,7 @@ import {
 } from "@/components/ui/icons";
 import { MenuPanel } from "@/components/ui/menu";
 import { menuItemClass, menuSeparatorClass } from "@/components/ui/menu-styles";
-import type { AccountDialog, AccountMenuProps } from "./account-menu";
+import { type AccountDialog, type AccountMenuProps, preloadAccountDialogs } from "./account-menu";
 import { preloadCalendarFeedDialog } from "./calendar/lazy-calendar-feed-dialog";
 import { leave, loadAuthClient } from "./leave";
 import { saveSettings } from "./settings/user-settings";
@@ -22,10 +22,14 @@ import { DownloadIcon, UploadIcon } from "./transfer/icons";
 import { preloadImportDialog } from "./transfer/lazy-import-dialog";
 import { announceSessionEnd } from "./use-session-watch";
 
+export type AccountPanelProps = AccountMenuProps & {
+  onOpenDialog: (dialog: AccountDialog) => void;
+};
+
 /**
- * The account menu's panel, loaded when the menu first opens (or while the page is idle): the
- * person; time zone, e-mail reminders, notifications; export and import; shortcuts; sign out;
- * delete the account.
+ * The account menu's panel, loaded on the trigger's first hover, focus or press (or while the
+ * page is idle) and mounted while the menu is open: the person; time zone, e-mail reminders,
+ * notifications; export and import; shortcuts; sign out; delete the account.
  */
 export function AccountPanel({
   user,
@@ -34,9 +38,10 @@ export function AccountPanel({
   onShowShortcuts,
   onError,
   onOpenDialog,
-}: AccountMenuProps & { onOpenDialog: (dialog: AccountDialog) => void }) {
-  // The menu is open: its import and calendar dialogs may be next.
+}: AccountPanelProps) {
+  // The menu is open: its dialogs, import and the calendar feed among them, may be next.
   useEffect(() => {
+    preloadAccountDialogs();
     preloadImportDialog();
     preloadCalendarFeedDialog();
   }, []);

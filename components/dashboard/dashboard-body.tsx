@@ -1,10 +1,10 @@
 "use client";
 
-import { Tabs } from "radix-ui";
 import { type Ref, useCallback } from "react";
+import { TabsContent, TabsRoot } from "@/components/ui/tabs";
 import { TASK_STATUSES, type Task } from "@/lib/tasks/model";
 import { FilterChips } from "./filter-chips";
-import { SelectionBar } from "./selection-bar";
+import { LazySelectionBar } from "./lazy-selection-bar";
 import { CompletePrompt } from "./subtasks/lazy-complete-dialog";
 import { TaskCountsFooter } from "./task-counts-footer";
 import type { TaskGroup } from "./task-groups";
@@ -73,7 +73,7 @@ export function DashboardBody({
       />
       <FilterChips view={view} onChange={onChange} />
       {selection.selecting && (
-        <SelectionBar
+        <LazySelectionBar
           total={ordered.length}
           selected={selection.selectedTasks}
           onSelectAll={selection.selectAll}
@@ -103,24 +103,23 @@ export function DashboardBody({
   }
   return (
     <>
-      <Tabs.Root
+      <TabsRoot
         value={view.status}
         onValueChange={(status) => onChange({ status: status as View["status"] })}
         className="mt-6"
       >
         {top}
         {TASK_STATUSES.map((status) => (
-          <Tabs.Content
+          <TabsContent
             key={status}
             value={status}
-            forceMount
             className="mt-3 focus-visible:outline-none"
             tabIndex={-1}
           >
             {status === view.status && list}
-          </Tabs.Content>
+          </TabsContent>
         ))}
-      </Tabs.Root>
+      </TabsRoot>
       <TaskCountsFooter
         counts={data.counts}
         status={view.status}

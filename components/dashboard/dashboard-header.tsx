@@ -1,10 +1,10 @@
 "use client";
 
-import { toast } from "sonner";
 import { ThemeMenu } from "@/components/theme/theme-menu";
 import { Button } from "@/components/ui/button";
 import { KeyboardIcon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
+import { toast } from "@/components/ui/toast";
 import { AccountMenu, type AccountUser } from "./account-menu";
 import { MenuIcon } from "./projects/icons";
 import type { UserSettings } from "./settings/user-settings";

@@ -1,14 +1,18 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Toaster, toast } from "sonner";
 import { useResolvedTheme } from "@/components/theme/resolved-theme";
-import { type AccountUser, preloadAccountPanel } from "./account-menu";
+import { whenIdle } from "@/components/ui/deferred";
+import { toast } from "@/components/ui/toast";
+import { Toaster } from "@/components/ui/toaster";
+import { type AccountUser, preloadAccountDialogs } from "./account-menu";
 import { DashboardBody } from "./dashboard-body";
 import { DashboardHeader } from "./dashboard-header";
 import { dateFieldInDays } from "./due";
 import { LazyConflictDialog, LazyShortcutsDialog, preloadDialogs } from "./lazy-dialogs";
 import { preloadForms } from "./lazy-forms";
+import { preloadSelectionBar } from "./lazy-selection-bar";
+import { preloadProjectDialogs } from "./projects/lazy-project-dialogs";
 import { ProjectSidebar } from "./projects/sidebar";
 import { useProjectView } from "./projects/use-project-view";
 import { type ProposedDue, QuickAdd } from "./quick-add";
@@ -87,16 +91,20 @@ export function Dashboard({
   const quickAddRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  // The forms, their schemas (zod) and the dialogs are not in the first load: fetch them idle.
-  useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
-    idle(() => {
-      preloadSchemas();
-      preloadForms();
-      preloadDialogs();
-      preloadAccountPanel();
-    });
-  }, []);
+  // The forms, their schemas (zod) and the dialogs are not in the first load: fetch them idle
+  // (the menus and the toaster fetch their own).
+  useEffect(
+    () =>
+      whenIdle(() => {
+        preloadSchemas();
+        preloadForms();
+        preloadDialogs();
+        preloadAccountDialogs();
+        preloadProjectDialogs();
+        preloadSelectionBar();
+      }),
+    [],
+  );
 
   const leave = () => {
     selection.stop();

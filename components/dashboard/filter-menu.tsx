@@ -1,18 +1,17 @@
 "use client";
 
-import { DropdownMenu } from "radix-ui";
 import { Button } from "@/components/ui/button";
-import { ChevronRightIcon, FilterIcon, TagIcon } from "@/components/ui/icons";
-import { Menu, MenuChoices, MenuPanel } from "@/components/ui/menu";
-import { menuContentClass, menuItemClass, menuSeparatorClass } from "@/components/ui/menu-styles";
-import { dueLabel, menuDueFilters, priorities, priorityLabel, type View } from "./view";
+import { deferred } from "@/components/ui/deferred";
+import { DeferredMenu, type DeferredPanel } from "@/components/ui/deferred-menu";
+import { FilterIcon } from "@/components/ui/icons";
+import type { FilterMenuPanelProps } from "./filter-menu-panel";
+import type { View } from "./view";
 
-/** The value of each group's "Any" choice, which clears that filter: a control character,
- * which no tag can hold, so a tag named "any" stays a tag. */
-const ANY = "\u0001any";
-const orNull = <T extends string>(value: T | typeof ANY) => (value === ANY ? null : value);
+const filterPanel: DeferredPanel<FilterMenuPanelProps> = deferred(
+  async () => (await import("./filter-menu-panel")).FilterMenuPanel,
+);
 
-/** Priority, due date and tag filters in one menu; each group keeps one choice. */
+/** Priority, due date and tag filters in one menu (its panel loads after the page). */
 export function FilterMenu({
   view,
   tags,
@@ -24,11 +23,9 @@ export function FilterMenu({
 }) {
   const due = view.list === "all" ? view.due : null;
   const active = [view.priority, due, view.tag].filter(Boolean).length;
-  const tagChoices = [...new Set([...(view.tag ? [view.tag] : []), ...tags])].sort();
-
   return (
-    <Menu>
-      <DropdownMenu.Trigger asChild>
+    <DeferredMenu
+      trigger={
         <Button variant="secondary" size="sm" className="h-9">
           <FilterIcon />
           <span>Filter</span>
@@ -39,56 +36,9 @@ export function FilterMenu({
             </span>
           )}
         </Button>
-      </DropdownMenu.Trigger>
-      <MenuPanel>
-        <MenuChoices
-          label="Priority"
-          value={view.priority ?? ANY}
-          choices={[
-            [ANY, "Any priority"],
-            ...priorities.map((p) => [p, priorityLabel[p]] as const),
-          ]}
-          onChange={(priority) => onChange({ priority: orNull(priority) })}
-        />
-        {/* Today and Upcoming are due filters of their own. */}
-        {view.list === "all" && (
-          <>
-            <DropdownMenu.Separator className={menuSeparatorClass} />
-            <MenuChoices
-              label="Due"
-              value={view.due ?? ANY}
-              choices={[[ANY, "Any time"], ...menuDueFilters.map((d) => [d, dueLabel[d]] as const)]}
-              onChange={(due) => onChange({ due: orNull(due) })}
-            />
-          </>
-        )}
-        {tagChoices.length > 0 && (
-          <>
-            <DropdownMenu.Separator className={menuSeparatorClass} />
-            {/* Tags in a submenu: the list can be long, the main menu stays short. */}
-            <DropdownMenu.Sub>
-              <DropdownMenu.SubTrigger className={menuItemClass}>
-                <TagIcon />
-                {view.tag ? `Tag: #${view.tag}` : "Tag"}
-                <ChevronRightIcon className="ml-auto" />
-              </DropdownMenu.SubTrigger>
-              <DropdownMenu.Portal>
-                <DropdownMenu.SubContent
-                  sideOffset={4}
-                  collisionPadding={8}
-                  className={`${menuContentClass} max-h-80 overflow-y-auto`}
-                >
-                  <MenuChoices
-                    value={view.tag ?? ANY}
-                    choices={[[ANY, "Any tag"], ...tagChoices.map((t) => [t, `#${t}`] as const)]}
-                    onChange={(tag) => onChange({ tag: orNull(tag) })}
-                  />
-                </DropdownMenu.SubContent>
-              </DropdownMenu.Portal>
-            </DropdownMenu.Sub>
-          </>
-        )}
-      </MenuPanel>
-    </Menu>
+      }
+      panel={filterPanel}
+      panelProps={{ view, tags, onChange }}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ApiClientError, SESSION_ENDED } from "@/lib/api-client";
 
 /** What to tell the user about a failure: the API's own message, else a generic one. */

@@ -1,8 +1,8 @@
 "use client";
 
-import { Tabs } from "radix-ui";
 import { type Ref, useMemo } from "react";
 import { Button } from "@/components/ui/button";
+import { TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { TASK_STATUSES, type Task, type TaskCounts } from "@/lib/tasks/model";
 import { FilterMenu } from "./filter-menu";
 import { SearchBox } from "./search-box";
@@ -13,7 +13,7 @@ const statusLabel = { all: "All", active: "Active", completed: "Completed" } as 
 
 /**
  * The row above the list: the tabs with their counts, search, the filter and sort menus, and
- * the Select toggle. In the All view it is rendered inside the dashboard's Tabs.Root, which the
+ * the Select toggle. In the All view it is rendered inside the dashboard's TabsRoot, which the
  * tabs belong to; Today and Upcoming have no tabs and no sort (they are by due date).
  */
 export function TaskToolbar({
@@ -39,12 +39,12 @@ export function TaskToolbar({
   return (
     <div className="flex flex-wrap items-center gap-2">
       {all && (
-        <Tabs.List
+        <TabsList
           aria-label="Show tasks"
           className="flex rounded-lg bg-zinc-100 p-0.5 max-sm:w-full dark:bg-zinc-900"
         >
           {TASK_STATUSES.map((status) => (
-            <Tabs.Trigger
+            <TabsTrigger
               key={status}
               value={status}
               className="flex h-8 items-center justify-center gap-1.5 rounded-md px-3 max-sm:flex-1 text-sm font-medium text-zinc-600 hover:text-zinc-900 data-[state=active]:bg-white data-[state=active]:text-zinc-900 data-[state=active]:shadow-sm dark:text-zinc-400 dark:hover:text-zinc-100 dark:data-[state=active]:bg-zinc-700 dark:data-[state=active]:text-zinc-50"
@@ -53,9 +53,9 @@ export function TaskToolbar({
               <span className="min-w-[2ch] text-xs tabular-nums text-zinc-600 dark:text-zinc-300">
                 {counts ? counts[status] : ""}
               </span>
-            </Tabs.Trigger>
+            </TabsTrigger>
           ))}
-        </Tabs.List>
+        </TabsList>
       )}
       <div className="flex w-full items-center justify-end gap-2 sm:w-auto sm:min-w-0 sm:flex-1">
         <SearchBox ref={searchRef} value={view.q} onSearch={(q) => onChange({ q })} />

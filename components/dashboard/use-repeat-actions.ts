@@ -1,6 +1,6 @@
 "use client";
 
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { Task } from "@/lib/tasks/model";
 import { reportError } from "./report-error";
 import { inputOf } from "./task-match";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useRef } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { listTasks } from "@/lib/api-client";
 import { SUBTASKS_MAX, type Task, type TaskInput, TRASH_DAYS } from "@/lib/tasks/model";
 import { reportError } from "./report-error";

@@ -113,6 +113,16 @@ export const sortLabel: Record<SortKey, string> = {
   manual: "Manual",
 };
 
+/** Each sort's two directions in words (the sort menu's trigger names the current one). */
+export const orderLabel: Record<SortKey, Record<SortOrder, string>> = {
+  created: { desc: "Newest first", asc: "Oldest first" },
+  updated: { desc: "Most recent first", asc: "Least recent first" },
+  due: { asc: "Soonest first", desc: "Latest first" },
+  priority: { desc: "Highest first", asc: "Lowest first" },
+  title: { asc: "A to Z", desc: "Z to A" },
+  manual: { asc: "Top to bottom", desc: "Bottom to top" },
+};
+
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
 }

@@ -1,17 +1,16 @@
 "use client";
 
-import { DropdownMenu } from "radix-ui";
 import { useEffect, useState } from "react";
-import { MonitorIcon, MoonIcon, SunIcon } from "@/components/ui/icons";
-import { Menu, MenuChoices, MenuPanel } from "@/components/ui/menu";
+import { deferred } from "@/components/ui/deferred";
+import { DeferredMenu, type DeferredPanel } from "@/components/ui/deferred-menu";
 import { THEME_COOKIE, type Theme } from "@/lib/theme";
 import { readTheme } from "./resolved-theme";
+import { themeChoices } from "./theme-choices";
+import type { ThemeMenuPanelProps } from "./theme-menu-panel";
 
-const choices: { value: Theme; label: string; Icon: typeof SunIcon }[] = [
-  { value: "system", label: "System", Icon: MonitorIcon },
-  { value: "light", label: "Light", Icon: SunIcon },
-  { value: "dark", label: "Dark", Icon: MoonIcon },
-];
+const themePanel: DeferredPanel<ThemeMenuPanelProps> = deferred(
+  async () => (await import("./theme-menu-panel")).ThemeMenuPanel,
+);
 
 /** Applies a theme at once and remembers it for the server's next render. */
 function applyTheme(theme: Theme): void {
@@ -24,37 +23,32 @@ function applyTheme(theme: Theme): void {
   window.dispatchEvent(new Event("doable-theme"));
 }
 
+/** System, light or dark: the trigger shows the current one (the panel loads after the page). */
 export function ThemeMenu() {
   const [theme, setTheme] = useState<Theme>("system");
   useEffect(() => setTheme(readTheme()), []);
-  const current = choices.find((c) => c.value === theme) ?? choices[0];
-  const CurrentIcon = current?.Icon ?? MonitorIcon;
+  const current = themeChoices.find((c) => c.value === theme) ?? themeChoices[0];
+  const CurrentIcon = current.Icon;
 
   return (
-    <Menu>
-      <DropdownMenu.Trigger
-        className="inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50"
-        aria-label={`Theme: ${current?.label ?? "System"}`}
-      >
-        <CurrentIcon width={18} height={18} />
-      </DropdownMenu.Trigger>
-      <MenuPanel>
-        <MenuChoices
-          label="Theme"
-          value={theme}
-          choices={choices.map(({ value, label, Icon }) => [
-            value,
-            <>
-              <Icon />
-              {label}
-            </>,
-          ])}
-          onChange={(next) => {
-            setTheme(next);
-            applyTheme(next);
-          }}
-        />
-      </MenuPanel>
-    </Menu>
+    <DeferredMenu
+      trigger={
+        <button
+          type="button"
+          className="inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50"
+          aria-label={`Theme: ${current.label}`}
+        >
+          <CurrentIcon width={18} height={18} />
+        </button>
+      }
+      panel={themePanel}
+      panelProps={{
+        theme,
+        onChange: (next: Theme) => {
+          setTheme(next);
+          applyTheme(next);
+        },
+      }}
+    />
   );
 }

@@ -1,23 +1,25 @@
 "use client";
 
-import { Dialog } from "radix-ui";
 import { useState } from "react";
-import { toast } from "sonner";
-import { CloseIcon } from "@/components/ui/icons";
+import { toast } from "@/components/ui/toast";
 import type { Project } from "@/lib/tasks/model";
 import { reportError } from "../report-error";
 import { LazyTrashDialog, preloadTrashDialog } from "../trash/lazy-trash-dialog";
 import { useUserId } from "../user-context";
 import type { ListView } from "../view";
-import { DeleteProjectDialog } from "./delete-project-dialog";
-import { ProjectDialog } from "./project-dialog";
+import {
+  LazyDeleteProjectDialog,
+  LazyProjectDialog,
+  LazyProjectDrawer,
+} from "./lazy-project-dialogs";
 import type { ProjectActions } from "./project-menu";
 import { type NavTarget, ProjectNav } from "./project-nav";
 import type { ProjectsState } from "./use-projects";
 
 /**
  * The lists and projects: a column beside the list on wide screens, a drawer from the left on
- * narrower ones (opened from the header). It holds the project dialogs and says moves aloud.
+ * narrower ones (opened from the header; it loads when first opened, as the project dialogs it
+ * holds do). It says moves aloud.
  */
 export function ProjectSidebar({
   state,
@@ -97,28 +99,11 @@ export function ProjectSidebar({
       <aside className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-64 shrink-0 overflow-y-auto border-r border-zinc-200 px-3 py-5 lg:block dark:border-zinc-800">
         {nav}
       </aside>
-      <Dialog.Root open={drawerOpen} onOpenChange={onDrawerOpenChange}>
-        <Dialog.Portal>
-          <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/40 backdrop-blur-[2px] lg:hidden" />
-          <Dialog.Content
-            aria-describedby={undefined}
-            className="fixed inset-y-0 left-0 z-50 w-[min(20rem,85vw)] overflow-y-auto border-r border-zinc-200 bg-white px-3 pt-3 pb-[max(1.25rem,env(safe-area-inset-bottom))] text-zinc-900 shadow-2xl focus-visible:outline-none lg:hidden dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100"
-          >
-            <div className="mb-3 flex items-center justify-between pl-2.5">
-              <Dialog.Title className="text-base font-semibold">Lists and projects</Dialog.Title>
-              <Dialog.Close
-                aria-label="Close"
-                className="flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
-              >
-                <CloseIcon width={18} height={18} />
-              </Dialog.Close>
-            </div>
-            {nav}
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+      <LazyProjectDrawer open={drawerOpen} onOpenChange={onDrawerOpenChange}>
+        {nav}
+      </LazyProjectDrawer>
       {editing !== null && (
-        <ProjectDialog
+        <LazyProjectDialog
           // A fresh form per project (and per "new").
           key={editing === "new" ? "new" : editing.id}
           project={editing === "new" ? undefined : editing}
@@ -134,7 +119,7 @@ export function ProjectSidebar({
           }}
         />
       )}
-      <DeleteProjectDialog
+      <LazyDeleteProjectDialog
         project={deleting}
         onOpenChange={(open) => !open && setDeleting(null)}
         onDelete={(project, tasks) => {

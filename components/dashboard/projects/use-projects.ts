@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { toast } from "sonner";
 import useSWR from "swr";
+import { toast } from "@/components/ui/toast";
 import { createProject, deleteProject, listProjects, updateProject } from "@/lib/projects-client";
 import type {
   Project,

@@ -1,8 +1,8 @@
 "use client";
 
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { BellIcon } from "@/components/ui/icons";
+import { toast } from "@/components/ui/toast";
 import type { ReminderAlert } from "./use-reminder-alerts";
 
 /** How long a reminder stays on screen unless acted on. */

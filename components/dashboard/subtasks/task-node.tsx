@@ -2,14 +2,14 @@
 
 import type { CSSProperties, ReactNode, Ref } from "react";
 import { SUBTASKS_MAX, type Task } from "@/lib/tasks/model";
-import { LazyTaskEditor } from "../lazy-forms";
+import { LazyAddSubtaskField, LazyTaskEditor } from "../lazy-forms";
 import { HandleSpace } from "../ordering/drag-handle";
 import type { PlannedMove, SiblingList } from "../ordering/reorder";
 import type { TaskNode } from "../task-groups";
 import { TaskItem } from "../task-item";
 import type { RowHandlers } from "../task-list";
 import { applyInput } from "../task-match";
-import { AddSubtaskField, type SubtaskResult } from "./add-subtask";
+import type { SubtaskResult } from "./add-subtask";
 
 /** What every row of the list is shown with, beyond its task. */
 export interface RowContext {
@@ -141,7 +141,7 @@ export function TaskNodeView({
             subtasks.map((subtask) => row(subtask)),
           )}
         {adding && (
-          <AddSubtaskField
+          <LazyAddSubtaskField
             parent={task}
             onSubmit={ctx.onSubmitSubtask}
             onClose={ctx.onCloseAddSubtask}

@@ -1,4 +1,4 @@
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { ExportFileType } from "@/lib/transfer/model";
 import { fetchExport, saveFile } from "@/lib/transfer-client";
 import { reportError } from "../report-error";

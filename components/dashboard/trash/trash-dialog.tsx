@@ -2,9 +2,9 @@
 
 import { Dialog } from "radix-ui";
 import { useCallback, useEffect, useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
+import { toast } from "@/components/ui/toast";
 import { type Project, TRASH_DAYS, type TrashEntry } from "@/lib/tasks/model";
 import { emptyTrash, listTrash } from "@/lib/trash-client";
 import { dialogContentClass, dialogOverlayClass } from "../dialog-styles";
