@@ -1,14 +1,13 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
 import { SESSION_ENDED } from "@/lib/api-client";
 import type { Task, TaskCounts, TaskInput } from "@/lib/tasks/model";
 import { type EmptyKind, EmptyState, ErrorState, TaskListSkeleton } from "./list-states";
-import { LazySortableNodes } from "./ordering/lazy-sortable";
 import { errorMessage } from "./report-error";
-import { PlainNodes, type RowContext, TaskRow } from "./subtasks/task-node";
+import type { RowContext } from "./subtasks/task-node";
 import { useRowContext } from "./subtasks/use-row-context";
 import type { TaskGroup } from "./task-groups";
 import type { Editing } from "./use-task-editing";
@@ -50,16 +49,13 @@ export interface RowHandlers {
   onStopRepeating: (task: Task) => void;
 }
 
-/** A group's rows: nested under their parents (with drag handles in the manual order), or flat. */
-function Rows({ group, ctx, sortable }: { group: TaskGroup; ctx: RowContext; sortable: boolean }) {
-  if (!group.nodes)
-    return group.tasks.map((task) => <TaskRow key={task.id} task={task} ctx={ctx} />);
-  return sortable ? (
-    <LazySortableNodes nodes={group.nodes} ctx={ctx} />
-  ) : (
-    <PlainNodes nodes={group.nodes} ctx={ctx} />
-  );
-}
+/*
+ * The rows' code is not needed to paint the page, only to show the tasks, which take longer to
+ * come: the list asks for it when it mounts (one round trip, while the first page waits on the
+ * access token and then on the API), and shows its placeholders until both are there.
+ */
+const loadRows = () => import("./group-rows");
+const Rows = lazy(async () => ({ default: (await loadRows()).GroupRows }));
 
 /** One heading and its rows; an empty day of Upcoming is one short line. */
 function Group({
@@ -152,6 +148,7 @@ export function TaskList({
   onTag?: (tag: string) => void;
 }) {
   const now = useNow();
+  useEffect(() => void loadRows(), []);
   const { tasks, counts } = data;
   const { ctx, message, sortable } = useRowContext({ data, view, groups, rows, now, onTag });
   return (
@@ -167,15 +164,17 @@ export function TaskList({
           onClearFilters={onClearFilters}
         />
       ) : (
-        groups.map((group) => (
-          <Group
-            key={group.key}
-            group={group}
-            ctx={ctx}
-            sortable={sortable}
-            onAddTask={onAddTask}
-          />
-        ))
+        <Suspense fallback={<TaskListSkeleton />}>
+          {groups.map((group) => (
+            <Group
+              key={group.key}
+              group={group}
+              ctx={ctx}
+              sortable={sortable}
+              onAddTask={onAddTask}
+            />
+          ))}
+        </Suspense>
       )}
       {data.hasMore && (
         <div className="mt-3 flex justify-center">

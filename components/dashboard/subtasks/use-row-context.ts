@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Task } from "@/lib/tasks/model";
-import { preloadSortable } from "../ordering/lazy-sortable";
+import { preloadSortable } from "../ordering/load-sortable";
 import { reorderScope, siblingLists } from "../ordering/reorder";
 import { useReorder } from "../ordering/use-reorder";
 import { reportError } from "../report-error";

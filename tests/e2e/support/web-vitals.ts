@@ -33,28 +33,38 @@ export interface LargestPaint {
   element: string;
 }
 
+/**
+ * Before the page loads: records each Largest Contentful Paint candidate as it comes (with what
+ * was painted, which may be gone by the time it is read), and when the first task row appeared.
+ */
+export async function recordLoad(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const load: { lcp: LargestPaint | null; rowsAt: number | null } = { lcp: null, rowsAt: null };
+    window.__load = load;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { element?: Element })[]) {
+        const text = (entry.element?.textContent ?? "").trim().slice(0, 40);
+        // Null when the element left the page before this ran (the skeleton, replaced).
+        const tag = entry.element?.tagName.toLowerCase() ?? "an element since replaced";
+        load.lcp = { startTime: entry.startTime, element: text ? `${tag} “${text}”` : tag };
+      }
+    }).observe({ type: "largest-contentful-paint", buffered: true });
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector("[data-task-list] li[data-task-id]")) return;
+      load.rowsAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
 /** The page's Largest Contentful Paint so far (read it before any input: input ends it). */
 export async function largestContentfulPaint(page: Page): Promise<LargestPaint | null> {
-  return page.evaluate(
-    () =>
-      new Promise<LargestPaint | null>((resolve) => {
-        const observer = new PerformanceObserver((list) => {
-          const entries = list.getEntries() as (PerformanceEntry & { element?: Element | null })[];
-          const last = entries.at(-1);
-          observer.disconnect();
-          if (!last) return resolve(null);
-          const text = (last.element?.textContent ?? "").trim().slice(0, 40);
-          const tag = last.element?.tagName.toLowerCase() ?? "(removed)";
-          resolve({ startTime: last.startTime, element: text ? `${tag} “${text}”` : tag });
-        });
-        observer.observe({ type: "largest-contentful-paint", buffered: true });
-        // No entry at all: the buffered callback never comes.
-        setTimeout(() => {
-          observer.disconnect();
-          resolve(null);
-        }, 2000);
-      }),
-  );
+  return page.evaluate(() => window.__load?.lcp ?? null);
+}
+
+/** When the first task row was in the page, in ms from the navigation's start. */
+export async function rowsShownAt(page: Page): Promise<number | null> {
+  return page.evaluate(() => window.__load?.rowsAt ?? null);
 }
 
 interface RecordedEvent {
@@ -66,6 +76,7 @@ interface RecordedEvent {
 
 declare global {
   interface Window {
+    __load?: { lcp: LargestPaint | null; rowsAt: number | null };
     __interactions?: RecordedEvent[];
   }
 }
