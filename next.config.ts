@@ -9,6 +9,12 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pino"],
+  experimental: {
+    // `next start` would load every route's code at start (the dashboard's React tree, Better
+    // Auth, the OpenAPI document) while the first requests wait behind it; each route loads on
+    // its first request instead, as on Vercel, whose minimal mode never preloads.
+    preloadEntriesOnStart: false,
+  },
   async headers() {
     return [
       { source: "/:path*", headers: staticSecurityHeaders(isProduction) },

@@ -121,4 +121,29 @@ describe.runIf(testDrivers().includes("neon-http"))("the local Neon HTTP endpoin
     });
     expect(response.status).toBe(400);
   });
+
+  it("counts requests per database and holds answers back by its round-trip time", async () => {
+    const slow = await startNeonHttpServer({ rttMs: 60 });
+    try {
+      const database = decodeURIComponent(new URL(url).pathname.slice(1));
+      const ask = (query: string) =>
+        fetch(slow.endpoint, {
+          method: "POST",
+          headers: { "Neon-Connection-String": url },
+          body: JSON.stringify({ query, params: [] }),
+        });
+      const started = performance.now();
+      expect((await ask("select 1")).status).toBe(200);
+      // A lower bound only: the delay is a timer, never shorter than asked.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(59);
+      // A failing statement is a round trip too.
+      expect((await ask("select 1 / 0")).status).toBe(400);
+      expect(slow.requestCount(database)).toBe(2);
+      slow.resetRequestCount(database);
+      expect(slow.requestCount(database)).toBe(0);
+      expect(slow.requestCount("another_database")).toBe(0);
+    } finally {
+      await slow.close();
+    }
+  });
 });

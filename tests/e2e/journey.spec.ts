@@ -8,7 +8,7 @@ import {
   screenshots,
   settled,
   signOut,
-  signUp,
+  signUpWithForm,
   tab,
   taskRow,
   taskRows,
@@ -19,7 +19,7 @@ test("a new user signs up, manages a day's tasks, and finds them again after sig
   page,
 }) => {
   const user = newUser("ada");
-  await signUp(page, user);
+  await signUpWithForm(page, user);
 
   await test.step("the empty list invites the first task", async () => {
     await expect(page.getByRole("heading", { name: "Your list is empty" })).toBeVisible();

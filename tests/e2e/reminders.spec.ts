@@ -7,6 +7,7 @@ import {
   quickAdd,
   settled,
   signUp,
+  signUpWithForm,
   taskRow,
   titleButton,
 } from "./support/app";
@@ -185,7 +186,7 @@ test.describe("with notifications allowed", () => {
 test("the account menu: time zone, e-mail reminders and the notifications dialog", async ({
   page,
 }) => {
-  await signUp(page, newUser("settings"));
+  await signUpWithForm(page, newUser("settings"));
   const account = page.getByRole("button", { name: /^Account:/ });
 
   await test.step("sign-up stored the browser's zone; another one is saved", async () => {

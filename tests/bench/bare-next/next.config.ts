@@ -10,6 +10,8 @@ const config: NextConfig = {
   // The repository's `tsc` checks these files; the bench need not check them again.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // As Doable's next.config.ts: each route loads on its first request.
+  experimental: { preloadEntriesOnStart: false },
 };
 
 export default config;
