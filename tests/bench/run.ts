@@ -17,34 +17,44 @@
  * Figures only: nothing here passes or fails.
  */
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { type NodeRuntime, nodeRuntime } from "../support/node-runtime";
 import { createAccounts } from "./accounts";
 import { build, buildNeeded, DIST_DIR, KEEP_ALIVE_MS, prepareSource, startApp } from "./app-server";
 import { buildBareNext } from "./bare-next-server";
-import { COARSE_LADDER, FINE_LADDER, findCapacity } from "./capacity";
 import { type ChildServer, freePort, startChildServer } from "./child-server";
-import { runClosedLoop } from "./closed-loop";
 import {
   adminUrl,
   createBenchDatabase,
   dropBenchDatabase,
   insertTasks,
   taskIdsByUser,
+  vacuumTasks,
 } from "./database";
 import { benchDispatch } from "./dispatch";
 import { checkGenerator } from "./generator-check";
 import { benchLifecycle } from "./lifecycle";
+import { runLoadPhase } from "./load-phase";
 import { benchBcrypt, benchJwtVerify } from "./micro";
 import { benchNeonRtt } from "./neon-rtt";
 import {
-  cpuMs,
-  cpuShare,
-  cpuSnapshot,
-  listenOverflows,
+  args,
+  CAPACITY_CONNECTIONS,
+  DB_POOL_MAX,
+  LOG_LEVEL,
+  NEON_RTT_MS,
+  NODE_MAJORS,
+  option,
+  PLAN,
+  PROFILE,
+  QUICK,
+  RESULTS_DIR,
+  SERVER_BCRYPT_COST,
+  SERVER_NODE_FLAGS,
+  TASKS_PER_USER,
+} from "./plan";
+import {
   MemorySampler,
   pidsWithCommandLine,
   processTree,
@@ -52,103 +62,13 @@ import {
   waitForIdle,
   waitForQuietMachine,
 } from "./proc-stats";
-import { summarizeProfile } from "./profile-summary";
-import {
-  type BenchResults,
-  type ClosedRow,
-  type MemoryRow,
-  markdownReport,
-  stdoutReport,
-} from "./report";
+import type { BenchResults, MemoryRow } from "./report";
+import { postgresVersion, rerender, summarizeServerProfile, writeResults } from "./results-file";
 import { compareRuntimes } from "./runtimes";
-import { latencyChart } from "./svg-chart";
-import { type BenchRequest, benchUsers, Workload } from "./workload";
-
-const args = new Set(process.argv.slice(2));
-/** The value after a flag, e.g. `--ref HEAD`. */
-function option(flag: string): string | undefined {
-  const index = process.argv.indexOf(flag);
-  return index > 0 ? process.argv[index + 1] : undefined;
-}
-const QUICK = args.has("--quick");
-const PROFILE = args.has("--profile");
-/** `--server-node-flags "<flags>"`: extra Node/V8 flags for next start (experiments). */
-const SERVER_NODE_FLAGS = option("--server-node-flags")?.split(/\s+/).filter(Boolean) ?? [];
-/**
- * `--node 20,24`: the Node majors the runtime comparison (runtimes.ts) runs the servers on;
- * default this process's own and 24, the production runtime. A major other than ours comes
- * from the registry package node-<platform>-<arch> (tests/support/node-runtime.ts).
- */
-const NODE_MAJORS = [
-  ...new Set(
-    (option("--node") ?? `${process.versions.node.split(".")[0]},24`)
-      .split(",")
-      .map((m) => m.trim())
-      .filter(Boolean),
-  ),
-];
-
-const PLAN = QUICK
-  ? {
-      users: 100,
-      /** The two rows the targets name: p99 at 50 connections, no failures at 1000. */
-      concurrencies: [50, 1000],
-      closedS: 2,
-      /** 1000 connections need time for a few rounds of answers. */
-      closed1000S: 3,
-      /** As long as the full run's: a colder server would understate Doable by half. */
-      warmupS: 5,
-      stepMs: 1_500,
-      refine: 0,
-      jwtIterations: 2_000,
-      bcryptIterations: 3,
-      checkMs: 1_500,
-      quietWaitMs: 3_000,
-      ladder: COARSE_LADDER,
-    }
-  : {
-      users: 1000,
-      concurrencies: [10, 50, 100, 1000],
-      closedS: 8,
-      closed1000S: 12,
-      warmupS: 5,
-      stepMs: 6_000,
-      refine: 2,
-      jwtIterations: 20_000,
-      bcryptIterations: 10,
-      checkMs: 4_000,
-      quietWaitMs: 20_000,
-      ladder: FINE_LADDER,
-    };
-const TASKS_PER_USER = 50;
-/** What each closed-loop scenario sends. `health` is Next's floor: route() and `select 1`. */
-const NEXT_REQUEST: Record<ClosedRow["scenario"], (w: Workload) => () => BenchRequest> = {
-  list: (w) => () => w.list(),
-  mixed: (w) => () => w.mixed(),
-  health: () => () => ({ method: "GET", path: "/api/health", headers: {} }),
-};
-const CAPACITY_CONNECTIONS = 1000;
-/** The round-trip time the neon-http step puts on every statement: a Vercel function near its Neon region. */
-const NEON_RTT_MS = 10;
-/** Sign-ups only; the task routes never hash. Production's default (10) is measured in micro. */
-const SERVER_BCRYPT_COST = 4;
-/** The app's log level: per-request info lines off unless `--log-level info` (to measure them). */
-const LOG_LEVEL = option("--log-level") ?? "warn";
-const DB_POOL_MAX = 10;
-const RESULTS_DIR = path.join("tests", "bench", "results");
+import { benchUsers, Workload } from "./workload";
 
 const run = benchLifecycle("bench", "stopping servers and dropping the database");
 const { log, cleanup } = run;
-
-async function postgresVersion(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<{ version: string }>("select version()")).rows[0]?.version ?? "?";
-  } finally {
-    await client.end();
-  }
-}
 
 async function main() {
   const startedAt = new Date();
@@ -323,114 +243,14 @@ async function main() {
   appMemory.start();
   baselineMemory.start();
 
-  /**
-   * Before a measurement: the server and our Postgres backends finish earlier work (backlogs),
-   * then, for a while at most, other work on the machine is given time to pass.
-   */
-  const settle = async (server: "doable" | "baseline") => {
-    await waitForIdle(() => [
-      server === "doable" ? app.serverPid : baseline.pid,
-      ...pidsWithCommandLine(db.name),
-    ]);
-    const waited = await waitForQuietMachine(0.3, PLAN.quietWaitMs);
-    if (waited > 1_000)
-      log(`  waited ${(waited / 1000).toFixed(0)} s for other work on the machine`);
-  };
-  const closed: ClosedRow[] = [];
-  const servers = { doable: app.origin, baseline: baseline.origin };
-  const closedLoop = async (
-    server: "doable" | "baseline",
-    scenario: ClosedRow["scenario"],
-    connections: number,
-  ) => {
-    const workload = new Workload(users, connections);
-    await settle(server);
-    const before = cpuSnapshot(ourPids());
-    const overflowsBefore = listenOverflows();
-    const result = await runClosedLoop({
-      origin: servers[server],
-      connections,
-      durationS: connections >= 1000 ? PLAN.closed1000S : PLAN.closedS,
-      next: NEXT_REQUEST[scenario](workload),
-    });
-    const after = cpuSnapshot(ourPids());
-    const overflowsAfter = listenOverflows();
-    const perRequest = (pids: number[]) =>
-      cpuMs(before, after, pids) / Math.max(1, result.requests);
-    const row: ClosedRow = {
-      server,
-      scenario,
-      ...result,
-      cpu: cpuShare(before, after),
-      cpuMsPerRequest: {
-        server: perRequest(server === "doable" ? [app.serverPid] : [baseline.pid]),
-        postgres: perRequest(pidsWithCommandLine(db.name)),
-        generator: perRequest([process.pid]),
-      },
-      listenOverflows:
-        overflowsBefore === undefined || overflowsAfter === undefined
-          ? undefined
-          : overflowsAfter - overflowsBefore,
-    };
-    closed.push(row);
-    log(
-      `${server} ${scenario} ×${connections}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, timeouts ${row.timeouts}, non-2xx ${row.non2xx}; CPU ms/request server ${row.cpuMsPerRequest.server.toFixed(2)} postgres ${row.cpuMsPerRequest.postgres.toFixed(2)}; cores ours ${row.cpu.ours.toFixed(2)} others ${row.cpu.others.toFixed(2)}${row.listenOverflows ? `; ${row.listenOverflows} connections dropped by a full accept queue` : ""}`,
-    );
-    return row;
-  };
-  const warmUp = async (server: "doable" | "baseline") => {
-    const workload = new Workload(users, 7);
-    await runClosedLoop({
-      origin: servers[server],
-      connections: 50,
-      durationS: PLAN.warmupS,
-      next: () => workload.list(),
-    });
-  };
-
-  // List first (on the pristine 50 tasks per user), then capacity, then mixed, which writes.
-  for (const server of ["doable", "baseline"] as const) {
-    log(`warming up ${server}`);
-    await warmUp(server);
-    for (const connections of PLAN.concurrencies) await closedLoop(server, "list", connections);
-    // Next's own request path, for scale: the cheapest route the app has.
-    if (server === "doable") await closedLoop("doable", "health", 50);
-  }
-
-  const capacity = {} as BenchResults["capacity"];
-  for (const server of ["doable", "baseline"] as const) {
-    const estimate = Math.max(
-      ...closed.filter((c) => c.server === server && c.scenario === "list").map((c) => c.rps),
-    );
-    log(
-      `capacity search on ${server} (estimate from the closed loop: ${Math.round(estimate)} req/s)`,
-    );
-    const workload = new Workload(users, 99);
-    const before = cpuSnapshot(ourPids());
-    const result = await findCapacity({
-      origin: servers[server],
-      connections: CAPACITY_CONNECTIONS,
-      next: () => workload.list(),
-      estimate,
-      stepMs: PLAN.stepMs,
-      refine: PLAN.refine,
-      ladder: PLAN.ladder,
-      settle: () => settle(server),
-      observe: () => {
-        const start = cpuSnapshot(ourPids());
-        return () => cpuShare(start, cpuSnapshot(ourPids()));
-      },
-      disturbedAbove: 0.3,
-      onStep: (s) =>
-        log(
-          `  ${server} ${s.offered} req/s offered: achieved ${Math.round(s.achieved)}, p50 ${s.latency.p50.toFixed(1)} ms, p99 ${s.latency.p99.toFixed(1)} ms, errors ${s.errors}, timeouts ${s.timeouts}, non-2xx ${s.non2xx}, ${s.connections} connections, other processes ${s.cpu?.others.toFixed(2)} cores: ${s.discarded ? "missed while other work ran, measuring again" : s.pass ? "met" : "missed"}`,
-        ),
-    });
-    capacity[server] = { ...result, cpu: cpuShare(before, cpuSnapshot(ourPids())) };
-    log(`  capacity of ${server}: ${capacity[server].capacity} req/s`);
-  }
-
-  for (const connections of PLAN.concurrencies) await closedLoop("doable", "mixed", connections);
+  const { closed, capacity } = await runLoadPhase({
+    app,
+    baseline,
+    databaseName: db.name,
+    users,
+    ourPids,
+    log,
+  });
 
   const overflowed = closed.filter((c) => c.listenOverflows);
   if (overflowed.length > 0) {
@@ -459,6 +279,7 @@ async function main() {
 
   await stopApp();
   await baseline.stop();
+  await vacuumTasks(db.url);
   const runtimeComparison = await compareRuntimes({
     runtimes,
     source,
@@ -538,81 +359,11 @@ async function main() {
     notes,
     profile,
   };
-  writeResults(results);
-}
-
-/** The next-server's profile (the biggest file: the `next` CLI parent is idle), summarized. */
-function summarizeServerProfile(dir: string, serverPid: number): string | undefined {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
-  const file =
-    files.find((f) => f.includes(`.${serverPid}.`)) ??
-    files.sort(
-      (a, b) => fs.statSync(path.join(dir, b)).size - fs.statSync(path.join(dir, a)).size,
-    )[0];
-  if (!file) return undefined;
-  const summary = summarizeProfile(JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")));
-  const busy = summary.totalMs - summary.idleMs;
-  const line = ([key, ms]: [string, number]) =>
-    `${((ms / busy) * 100).toFixed(1).padStart(5)} %  ${key}`;
-  return [
-    `${path.join(dir, file)}: busy ${(busy / 1000).toFixed(1)} s of ${(summary.totalMs / 1000).toFixed(1)} s`,
-    "self time by package:",
-    ...summary.byOwner
-      .filter(([k]) => k !== "(idle)")
-      .slice(0, 12)
-      .map(line),
-    "self time by function:",
-    ...summary.selfByFunction.slice(0, 20).map(line),
-  ].join("\n");
-}
-
-function writeResults(results: BenchResults) {
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const stamp = results.startedAt.replace(/[:.]/g, "-");
-  const base = path.join(RESULTS_DIR, `${results.mode}-${stamp}`);
-  // Only a full run refreshes the committed latest.md and latest.svg.
-  const latest = results.mode === "full" ? path.join(RESULTS_DIR, "latest") : undefined;
-  const svg = latencyChart(
-    [
-      {
-        name: "Doable",
-        color: "#2563eb",
-        points: points(results.capacity.doable),
-        capacity: results.capacity.doable.capacity,
-      },
-      {
-        name: "baseline",
-        color: "#16a34a",
-        points: points(results.capacity.baseline),
-        capacity: results.capacity.baseline.capacity,
-      },
-    ],
-    200,
-    `p99 latency vs offered load, GET /api/{userId}/tasks (${results.mode} run)`,
-  );
-  fs.writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
-  fs.writeFileSync(`${base}.svg`, svg);
-  fs.writeFileSync(`${base}.md`, markdownReport(results, path.basename(`${base}.svg`)));
-  if (latest) {
-    fs.writeFileSync(`${latest}.json`, `${JSON.stringify(results, null, 2)}\n`);
-    fs.writeFileSync(`${latest}.svg`, svg);
-    fs.writeFileSync(`${latest}.md`, markdownReport(results, "latest.svg"));
-  }
-  process.stdout.write(stdoutReport(results));
-  log(`wrote ${base}.{json,md,svg}${latest ? ` and ${latest}.{md,svg}` : ""}`);
-}
-
-function points(run: BenchResults["capacity"]["doable"]) {
-  return run.steps.map((s) => ({ offered: s.offered, p99: s.latency.p99, pass: s.pass }));
-}
-
-/** `--report <results.json>`: write the tables, Markdown and chart of an earlier run again. */
-async function rerender(file: string) {
-  writeResults(JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults);
+  writeResults(results, log);
 }
 
 const reportFile = option("--report");
-(reportFile ? rerender(reportFile) : main())
+(reportFile ? rerender(reportFile, log) : main())
   .catch((error: unknown) => {
     // After Ctrl-C the run fails on its stopped servers: that is not news.
     if (!run.interrupted()) console.error("[bench] failed:", error);

@@ -4,16 +4,16 @@ import { type AppServer, type AppSource, startApp } from "./app-server";
 import { startBareNext } from "./bare-next-server";
 import { type ChildServer, freePort, startChildServer } from "./child-server";
 import { runClosedLoop } from "./closed-loop";
-import { type ColdStart, coldStart, type LoadedCode } from "./cold-start";
+import { coldStart, type LoadedCode } from "./cold-start";
 import { type BenchRequest, type BenchUser, Workload } from "./workload";
 
 /**
  * Doable beside its two yardsticks on each Node runtime asked for (`--node`): bare Next (a
  * Next route handler doing the list route's work, tests/bench/bare-next/) and the floor (the
  * same work on bare node:http, baseline.ts). Per runtime: cold starts (Doable's list route and
- * /dashboard, bare Next's list route), then list at the given connections on all three after a
- * warm-up each, and Doable's mixed scenario. Every server runs on that runtime; the bench
- * process itself stays on its own.
+ * /dashboard, bare Next's list route), each a process of its own; then fresh servers, started
+ * as the main rows' are, take list at the given connections after a warm-up each, and Doable
+ * the mixed scenario. Every server runs on that runtime; the bench process stays on its own.
  */
 
 export type RuntimeServer = "doable" | "bare-next" | "floor";
@@ -94,51 +94,57 @@ async function onRuntime(
   const probe = new Workload(users).list();
   const user = users[0] as BenchUser;
   const started: { stop(): Promise<void> }[] = [];
-  const keep = <S extends { stop(): Promise<void> }>(cold: ColdStart<S>) => {
-    started.push(cold.server);
-    return cold;
-  };
   try {
-    const doable = (ready: { path: string; headers: Record<string, string> }) =>
+    const startDoable = (extra: Partial<Parameters<typeof startApp>[0]> = {}) =>
+      startApp({
+        source: options.source,
+        port: options.port,
+        databaseUrl: options.databaseUrl,
+        bcryptCost: options.bcryptCost,
+        authSecret: options.authSecret,
+        logLevel: options.logLevel,
+        node: runtime.node,
+        ...extra,
+      });
+    const doableCold = (ready: { path: string; headers: Record<string, string> }) =>
       coldStart((hooks) =>
-        startApp({
-          source: options.source,
-          port: options.port,
-          databaseUrl: options.databaseUrl,
-          bcryptCost: options.bcryptCost,
-          authSecret: options.authSecret,
-          logLevel: options.logLevel,
-          node: runtime.node,
+        startDoable({
           nodeFlags: hooks.nodeArgs,
           env: hooks.env,
           ready: { ...ready, pollMs: hooks.pollMs },
         }),
       );
-    const listCold = await doable({ path: probe.path, headers: probe.headers });
+    const listCold = await doableCold({ path: probe.path, headers: probe.headers });
     await listCold.server.stop();
-    const dashboardCold = keep(
-      await doable({ path: "/dashboard", headers: { cookie: user.cookie } }),
+    const dashboardCold = await doableCold({
+      path: "/dashboard",
+      headers: { cookie: user.cookie },
+    });
+    await dashboardCold.server.stop();
+    // The servers under load start as the main rows' do: no preload hook, no cold route.
+    const app: AppServer = await startDoable();
+    started.push(app);
+    const startBare = async (extra: Partial<Parameters<typeof startBareNext>[0]> = {}) =>
+      startBareNext({
+        port: await freePort(),
+        databaseUrl: options.databaseUrl,
+        poolMax: options.poolMax,
+        jwksUrl: `${app.origin}/api/auth/jwks`,
+        issuer: app.origin,
+        node: runtime.node,
+        keepAliveMs: options.keepAliveMs,
+        ...extra,
+      });
+    const bareCold = await coldStart((hooks) =>
+      startBare({
+        nodeArgs: hooks.nodeArgs,
+        env: hooks.env,
+        ready: { path: probe.path, headers: probe.headers, pollMs: hooks.pollMs },
+      }),
     );
-    const app: AppServer = dashboardCold.server;
-    const bareCold = keep(
-      await coldStart((hooks) =>
-        freePort().then((port) =>
-          startBareNext({
-            port,
-            databaseUrl: options.databaseUrl,
-            poolMax: options.poolMax,
-            jwksUrl: `${app.origin}/api/auth/jwks`,
-            issuer: app.origin,
-            node: runtime.node,
-            nodeArgs: hooks.nodeArgs,
-            env: hooks.env,
-            ready: { path: probe.path, headers: probe.headers, pollMs: hooks.pollMs },
-            keepAliveMs: options.keepAliveMs,
-          }),
-        ),
-      ),
-    );
-    const bare = bareCold.server;
+    await bareCold.server.stop();
+    const bare = await startBare();
+    started.push(bare);
     for (const [server, route, cold] of [
       ["doable", "list", listCold],
       ["doable", "dashboard", dashboardCold],
