@@ -168,27 +168,54 @@ export async function startApp(options: AppOptions): Promise<AppServer> {
     // Written when the server exits (SIGTERM: next start calls process.exit).
     nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`);
   }
-  const server = await startChildServer({
+  return startNextServer({
     name: "next start",
-    command: options.node ?? process.execPath,
+    node: options.node ?? process.execPath,
+    nodeArgs,
+    nextBin: NEXT_BIN,
+    cwd: options.source.dir,
+    env,
+    port: options.port,
+    keepAliveMs: KEEP_ALIVE_MS,
+    ready: options.ready ?? { path: "/api/health" },
+  });
+}
+
+export interface NextStartOptions {
+  name: string;
+  node: string;
+  /** Node/V8 flags before the `next` script. */
+  nodeArgs: string[];
+  nextBin: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  port: number;
+  keepAliveMs: number;
+  ready: { path: string; headers?: Record<string, string>; pollMs?: number };
+}
+
+/** `next start` of a build on 127.0.0.1 (Doable's, bare Next's), ready at a 200 from `ready.path`. */
+export async function startNextServer(options: NextStartOptions): Promise<AppServer> {
+  const server = await startChildServer({
+    name: options.name,
+    command: options.node,
     args: [
-      ...nodeArgs,
-      NEXT_BIN,
+      ...options.nodeArgs,
+      options.nextBin,
       "start",
       "-H",
       "127.0.0.1",
       "-p",
       String(options.port),
       "--keepAliveTimeout",
-      String(KEEP_ALIVE_MS),
+      String(options.keepAliveMs),
     ],
-    cwd: options.source.dir,
-    env,
+    cwd: options.cwd,
+    env: options.env,
     port: options.port,
-    readyPath: options.ready?.path ?? "/api/health",
-    readyHeaders: options.ready?.headers,
-    pollMs: options.ready?.pollMs,
+    readyPath: options.ready.path,
+    readyHeaders: options.ready.headers,
+    pollMs: options.ready.pollMs,
   });
-  const serverPid = findByTitle(server.pid, "next-server") ?? server.pid;
-  return { ...server, serverPid };
+  return { ...server, serverPid: findByTitle(server.pid, "next-server") ?? server.pid };
 }

@@ -2,9 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { AppServer } from "./app-server";
-import { startChildServer } from "./child-server";
-import { findByTitle } from "./proc-stats";
+import { type AppServer, startNextServer } from "./app-server";
 
 /**
  * The bare-Next yardstick (tests/bench/bare-next/): a Next app of one route handler doing the
@@ -66,21 +64,12 @@ export interface BareNextOptions {
   keepAliveMs: number;
 }
 
-export async function startBareNext(options: BareNextOptions): Promise<AppServer> {
-  const server = await startChildServer({
+export function startBareNext(options: BareNextOptions): Promise<AppServer> {
+  return startNextServer({
     name: "bare next start",
-    command: options.node,
-    args: [
-      ...(options.nodeArgs ?? []),
-      NEXT_BIN,
-      "start",
-      "-H",
-      "127.0.0.1",
-      "-p",
-      String(options.port),
-      "--keepAliveTimeout",
-      String(options.keepAliveMs),
-    ],
+    node: options.node,
+    nodeArgs: options.nodeArgs ?? [],
+    nextBin: NEXT_BIN,
     cwd: DIR,
     env: {
       PATH: process.env.PATH,
@@ -94,9 +83,7 @@ export async function startBareNext(options: BareNextOptions): Promise<AppServer
       ...options.env,
     },
     port: options.port,
-    readyPath: options.ready?.path ?? "/health",
-    readyHeaders: options.ready?.headers,
-    pollMs: options.ready?.pollMs,
+    keepAliveMs: options.keepAliveMs,
+    ready: options.ready ?? { path: "/health" },
   });
-  return { ...server, serverPid: findByTitle(server.pid, "next-server") ?? server.pid };
 }
