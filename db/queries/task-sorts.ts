@@ -3,10 +3,10 @@
  * keyset cursor (lib/server/tasks/cursor.ts) and the condition for "after this position".
  */
 import "server-only";
-import { type AnyColumn, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { tasks } from "@/db/schema";
-import type { ListPosition } from "@/lib/server/tasks/cursor";
 import type { SortKey, SortOrder } from "@/lib/tasks/model";
+import type { Bind, ListShape } from "./task-list-shape";
 
 /** A timestamp rendered exactly (microseconds, UTC) for cursors. */
 export function exactTimestamp(column: AnyColumn): SQL<string | null> {
@@ -18,8 +18,8 @@ export interface SortSpec {
   key: SQL;
   /** The same expression rendered as text for the cursor. */
   text: SQL<string | null>;
-  /** A cursor value turned back into something comparable with `key`. */
-  param(value: string): SQL;
+  /** A cursor value (text) turned back into something comparable with `key`. */
+  param(value: SQLWrapper): SQL;
   nullable: boolean;
 }
 
@@ -63,15 +63,23 @@ export const SORTS: Record<SortKey, SortSpec> = {
   },
 };
 
-/** Rows strictly after `after` in (key, id) order; tasks without a due date come last. */
-export function afterCondition(spec: SortSpec, order: SortOrder, after: ListPosition): SQL {
+/**
+ * Rows strictly after the cursor's position (values `afterValue`, `afterId`) in (key, id)
+ * order; tasks without a due date come last.
+ */
+export function afterCondition(
+  spec: SortSpec,
+  order: SortOrder,
+  after: Exclude<ListShape["after"], "start">,
+  bind: Bind,
+): SQL {
   const op = sql.raw(order === "asc" ? ">" : "<");
-  const id = sql`${after.id}::uuid`;
-  if (after.value === null) {
+  const id = sql`${bind("afterId")}::uuid`;
+  if (after === "null") {
     // Only the null block is left, ordered by id.
     return sql`(${spec.key} is null and ${tasks.id} ${op} ${id})`;
   }
-  const beyond = sql`(${spec.key}, ${tasks.id}) ${op} (${spec.param(after.value)}, ${id})`;
+  const beyond = sql`(${spec.key}, ${tasks.id}) ${op} (${spec.param(bind("afterValue"))}, ${id})`;
   return spec.nullable ? sql`(${beyond} or ${spec.key} is null)` : beyond;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Database, type DbHandle, getDbHandle } from "@/db";
+import { type Database, type DbHandle, type Driver, getDbHandle } from "@/db";
 import { pgErrorCode } from "@/db/errors";
 import { userExists } from "@/db/queries/users";
 import { BEARER_CHALLENGE, requireUser } from "@/lib/server/auth/require-user";
@@ -16,6 +16,8 @@ interface UserContext<P> {
   /** The verified caller: the token's subject, equal to the URL's user id. */
   userId: string;
   db: Database;
+  /** The database's driver: what a read may batch or prepare (db/queries/task-list.ts). */
+  driver: Driver;
   requestId: string;
   /**
    * Call when the answer found none of the caller's rows (an empty list, a bulk action that
@@ -50,7 +52,7 @@ export function userRoute<P extends { userId: string }>(name: string, handler: U
   return route<P>(name, async (request, { params, requestId, setUserId }) => {
     const userId = await requireUser(request, params.userId);
     setUserId(userId);
-    const { db, batch, readAll } = await getDbHandle();
+    const { db, driver, batch, readAll } = await getDbHandle();
     const confirmAccount = async (known?: boolean) => {
       if (!(known ?? (await userExists(db, userId)))) throw accountGone();
     };
@@ -61,6 +63,7 @@ export function userRoute<P extends { userId: string }>(name: string, handler: U
         params,
         userId,
         db,
+        driver,
         requestId,
         confirmAccount,
         timeZone,

@@ -1,4 +1,4 @@
-import { taskCountsQuery, taskPageQuery, toTaskCounts, toTaskPage } from "@/db/queries/task-list";
+import { readTaskList } from "@/db/queries/task-list";
 import { createTask } from "@/db/queries/tasks";
 import { readJson } from "@/lib/server/http/body";
 import { ApiError } from "@/lib/server/http/errors";
@@ -18,7 +18,7 @@ type Params = { userId: string };
 /** The caller's tasks, one page at a time, with per-status counts. */
 export const GET = userRoute<Params>(
   "GET /api/{userId}/tasks",
-  async ({ request, userId, db, readAll, confirmAccount, timeZone }) => {
+  async ({ request, userId, db, driver, readAll, confirmAccount, timeZone }) => {
     const {
       cursor,
       status,
@@ -45,19 +45,22 @@ export const GET = userRoute<Params>(
     const now = new Date();
     // "agenda" and "upcoming" are reckoned in the user's zone.
     const zoned = filters.due === "agenda" || filters.due === "upcoming";
-    const where = { ...filters, timeZone: zoned ? await timeZone() : undefined };
-    const pageOptions = { ...where, status, sort, order, limit, after, now };
+    const timeZoneName = zoned ? await timeZone() : undefined;
     // One round trip on neon-http: the page and the counts, which also say whether the account
     // exists and whether a project or parent named in the filter is the caller's.
-    const [pageRows, countRows] = await readAll([
-      taskPageQuery(db, userId, pageOptions),
-      taskCountsQuery(db, userId, where, now),
-    ]);
-    const answer = toTaskCounts(countRows);
+    const { page, ...answer } = await readTaskList({ db, driver, readAll }, userId, {
+      ...filters,
+      timeZone: timeZoneName,
+      status,
+      sort,
+      order,
+      limit,
+      after,
+      now,
+    });
     if (!answer.projectFound) throw projectNotFound();
     if (!answer.parentFound) throw taskNotFound();
     if (answer.counts.all === 0) await confirmAccount(answer.accountExists);
-    const page = toTaskPage(pageRows, pageOptions);
     return Response.json(
       {
         tasks: page.tasks.map(toTask),
