@@ -17,7 +17,7 @@ export interface MicroResult {
   latencyUs: LatencySummary;
 }
 
-async function measure(
+export async function measure(
   name: string,
   iterations: number,
   warmup: number,

@@ -37,6 +37,7 @@ import { checkGenerator } from "./generator-check";
 import { benchLifecycle } from "./lifecycle";
 import { runLoadPhase } from "./load-phase";
 import { benchBcrypt, benchJwtVerify } from "./micro";
+import { benchListStatements } from "./micro-list";
 import { benchNeonRtt } from "./neon-rtt";
 import {
   args,
@@ -209,6 +210,7 @@ async function main() {
       iterations: PLAN.jwtIterations,
     })),
     await benchBcrypt(bcryptCost, PLAN.bcryptIterations),
+    ...(await benchListStatements(db.url, PLAN.jwtIterations)),
   ];
   for (const m of micro)
     log(`${m.name}: ${Math.round(m.opsPerSecond)} ops/s, p50 ${m.latencyUs.p50.toFixed(0)} µs`);
