@@ -2,7 +2,7 @@ import { fillPlaceholders, sql } from "drizzle-orm";
 import { openDatabase } from "@/db";
 import { countsStatement, pageStatement } from "@/db/queries/task-list";
 import { type Bind, listValues, shapeOf } from "@/db/queries/task-list-shape";
-import { measure, type MicroResult } from "./micro";
+import { type MicroResult, measure } from "./micro";
 
 /**
  * What the list route's SQL costs before it is sent (db/queries/task-list.ts), for the default
