@@ -32,6 +32,12 @@ async function holdChunks(page: Page, markers: readonly string[]) {
 }
 
 test.describe("before the menus and toasts have loaded", () => {
+  // A chunk still being fetched when a test ends would fail the next test with "route.fetch:
+  // Test ended": the routes go, and what they had in flight is let drop, before the page closes.
+  test.afterEach(async ({ page }) => {
+    await page.unrouteAll({ behavior: "ignoreErrors" });
+  });
+
   test("a menu opened with a key focuses its first item once it arrives", async ({ page }) => {
     await signUp(page, newUser("deferred-menu"));
     const chunks = await holdChunks(page, [HELD_MARKERS.menu]);
