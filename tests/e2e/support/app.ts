@@ -188,6 +188,17 @@ export async function screenshots(page: Page, name: string): Promise<void> {
 
 /** axe on the page as it is now: no serious or critical violation of WCAG 2.x A/AA. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // axe reads colours as painted: a bar or toast still fading in has less contrast than it will
+  // (the selection bar's button was caught so once). Transitions and finite animations end
+  // first; a spinner's never does.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => null)),
+    ),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
     // Only violations are read: listing every passing node too costs seconds per check.

@@ -103,16 +103,6 @@ export async function checkScreen(page: Page, name: string, what: string): Promi
   ]) {
     await page.setViewportSize(size);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    // axe reads colours as painted: a toast still fading in has less contrast than it will.
-    // Transitions and finite animations end first (a spinner's never does).
-    await page.evaluate(() =>
-      Promise.all(
-        document
-          .getAnimations()
-          .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
-          .map((a) => a.finished.catch(() => null)),
-      ),
-    );
     await expectAccessible(page, `${what} at ${size.width} px`);
   }
   if (before) await page.setViewportSize(before);
