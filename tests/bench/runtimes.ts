@@ -5,6 +5,7 @@ import { startBareNext } from "./bare-next-server";
 import { type ChildServer, freePort, startChildServer } from "./child-server";
 import { runClosedLoop } from "./closed-loop";
 import { coldStart, type LoadedCode } from "./cold-start";
+import { combineRounds } from "./rounds";
 import { type BenchRequest, type BenchUser, Workload } from "./workload";
 
 /**
@@ -12,8 +13,8 @@ import { type BenchRequest, type BenchUser, Workload } from "./workload";
  * Next route handler doing the list route's work, tests/bench/bare-next/) and the floor (the
  * same work on bare node:http, baseline.ts). Per runtime: cold starts (Doable's list route and
  * /dashboard, bare Next's list route), each a process of its own; then fresh servers, started
- * as the main rows' are, take list at the given connections after a warm-up each, and Doable
- * the mixed scenario. Every server runs on that runtime; the bench process stays on its own.
+ * as the main rows' are, are warmed up, take list at the given connections in alternating
+ * rounds, and Doable the mixed scenario. Every server runs on that runtime; the bench process stays on its own.
  */
 
 export type RuntimeServer = "doable" | "bare-next" | "floor";
@@ -29,6 +30,8 @@ export interface RuntimeRow {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** Req/s of each round, in the order measured (list); rps and the latencies are their medians. */
+  rounds: number[];
 }
 
 export interface ColdStartRow {
@@ -42,6 +45,8 @@ export interface ColdStartRow {
 export interface RuntimeComparison {
   runtimes: string[];
   connections: number;
+  /** Rounds of list per server (1 in results older than the rounds). */
+  rounds?: number;
   rows: RuntimeRow[];
   coldStarts: ColdStartRow[];
   /** Bare Next and Doable answered the same list request with the same bytes. */
@@ -58,6 +63,8 @@ export interface RuntimeOptions {
   users: BenchUser[];
   connections: number;
   durationS: number;
+  /** How many rounds of list each server takes (see onRuntime). */
+  rounds: number;
   warmupS: number;
   bcryptCost: number;
   logLevel: string;
@@ -68,12 +75,16 @@ export interface RuntimeOptions {
   log: (message: string) => void;
 }
 
+/** The load each round starts with, before its measurement (onRuntime). */
+const REWARM_S = 3;
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 export async function compareRuntimes(options: RuntimeOptions): Promise<RuntimeComparison> {
   const result: RuntimeComparison = {
     runtimes: options.runtimes.map((r) => r.version),
     connections: options.connections,
+    rounds: options.rounds,
     rows: [],
     coldStarts: [],
     bareNextCheck: { identical: true, detail: "" },
@@ -186,23 +197,42 @@ async function onRuntime(
         durationS: options.durationS,
         next: scenario === "list" ? () => workload.list() : () => workload.mixed(),
       });
-      const measured = { runtime: runtime.version, server, scenario, ...pick(row) };
-      result.rows.push(measured);
+      const measured: RuntimeRow = {
+        runtime: runtime.version,
+        server,
+        scenario,
+        ...pick(row),
+        rounds: [row.rps],
+      };
       log(
         `${label}: ${server} ${scenario} ×${options.connections}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, timeouts ${row.timeouts}, non-2xx ${row.non2xx}`,
       );
+      return measured;
     };
-    for (const [server, origin, pid] of servers) {
+    const warmUp = (origin: string, durationS: number) => {
       const warm = new Workload(users, 7);
-      await runClosedLoop({
+      return runClosedLoop({
         origin,
         connections: options.connections,
-        durationS: options.warmupS,
+        durationS,
         next: () => warm.list(),
       });
-      await measure(server, origin, pid, "list");
+    };
+    for (const [, origin] of servers) await warmUp(origin, options.warmupS);
+    // List in rounds, the servers' order reversed every other round (A B C, C B A, ...): the
+    // machine's drift between minutes (a third of the throughput here) then falls on all three
+    // alike, and each ratio is the median of the rounds' own ratios (pairedRatio()). A server
+    // that sat idle while the others were measured starts slow (its heap shrunk; the first
+    // round of both Next servers ran at 75 % of the next): each round starts with a short load.
+    const rounds = new Map<RuntimeServer, RuntimeRow[]>(servers.map(([server]) => [server, []]));
+    for (let round = 0; round < options.rounds; round++) {
+      for (const [server, origin, pid] of round % 2 === 0 ? servers : [...servers].reverse()) {
+        await warmUp(origin, REWARM_S);
+        rounds.get(server)?.push(await measure(server, origin, pid, "list"));
+      }
     }
-    await measure("doable", app.origin, app.serverPid, "mixed");
+    for (const [server] of servers) result.rows.push(combineRounds(rounds.get(server) ?? []));
+    result.rows.push(await measure("doable", app.origin, app.serverPid, "mixed"));
   } finally {
     for (const server of started.reverse()) await server.stop();
   }

@@ -1,0 +1,43 @@
+/**
+ * The runtime comparison's rounds (runtimes.ts): each server's list is measured in several
+ * rounds, and what the report prints is made of their medians.
+ */
+import type { RuntimeRow } from "./runtimes";
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+/** One row for a server's rounds: medians of throughput and latencies, failures summed. */
+export function combineRounds(rows: RuntimeRow[]): RuntimeRow {
+  const first = rows[0];
+  if (!first) throw new Error("no rounds measured");
+  const sum = (key: "errors" | "timeouts" | "non2xx") => rows.reduce((n, r) => n + r[key], 0);
+  return {
+    ...first,
+    rps: median(rows.map((r) => r.rps)),
+    p50: median(rows.map((r) => r.p50)),
+    p99: median(rows.map((r) => r.p99)),
+    errors: sum("errors"),
+    timeouts: sum("timeouts"),
+    non2xx: sum("non2xx"),
+    rounds: rows.map((r) => r.rps),
+  };
+}
+
+/**
+ * a / b as the median of the rounds' own ratios (round i of a against round i of b, measured
+ * minutes apart at most), with each round's ratio; NaN when either has no rounds.
+ */
+export function pairedRatio(a: RuntimeRow | undefined, b: RuntimeRow | undefined) {
+  // Results from before the rounds have one measurement per server.
+  const roundsOf = (row: RuntimeRow | undefined) => row?.rounds ?? (row ? [row.rps] : []);
+  const others = roundsOf(b);
+  const each = roundsOf(a).flatMap((rps, i) => {
+    const other = others[i];
+    return other ? [rps / other] : [];
+  });
+  return { median: each.length ? median(each) : Number.NaN, each };
+}
