@@ -1,4 +1,5 @@
 /** `npm run bench`'s command line and the plan it sets: sizes, durations, settings. */
+import fs from "node:fs";
 import path from "node:path";
 import { COARSE_LADDER, FINE_LADDER } from "./capacity";
 import type { ClosedRow } from "./report";
@@ -12,8 +13,26 @@ export function option(flag: string): string | undefined {
 }
 export const QUICK = args.has("--quick");
 export const PROFILE = args.has("--profile");
-/** `--server-node-flags "<flags>"`: extra Node/V8 flags for next start (experiments). */
-export const SERVER_NODE_FLAGS = option("--server-node-flags")?.split(/\s+/).filter(Boolean) ?? [];
+/**
+ * The Node/V8 flags `npm start` runs production with (package.json's start script: `node
+ * <flags> node_modules/next/dist/bin/next start`), then `--server-node-flags "<flags>"` for
+ * experiments. Every server the bench measures runs with them (Doable, the baseline, bare Next
+ * and the floor), so that a comparison is of code, not of runtime settings.
+ */
+export const SERVER_NODE_FLAGS = [
+  ...startScriptFlags(),
+  ...(option("--server-node-flags")?.split(/\s+/).filter(Boolean) ?? []),
+];
+
+function startScriptFlags(): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync("package.json", "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const [command, ...rest] = (scripts.start ?? "").split(/\s+/);
+  if (command !== "node") return [];
+  const end = rest.findIndex((word) => !word.startsWith("--"));
+  return end === -1 ? rest : rest.slice(0, end);
+}
 /**
  * `--node 20,24`: the Node majors the runtime comparison (runtimes.ts) runs the servers on;
  * default this process's own and 24, the production runtime. A major other than ours comes

@@ -159,7 +159,7 @@ async function main() {
   const baseline: ChildServer = await startChildServer({
     name: "baseline",
     command: process.execPath,
-    args: ["--import", "tsx", path.join("tests", "bench", "baseline.ts")],
+    args: [...SERVER_NODE_FLAGS, "--import", "tsx", path.join("tests", "bench", "baseline.ts")],
     env: {
       PATH: process.env.PATH,
       NODE_ENV: "production",
@@ -292,6 +292,7 @@ async function main() {
     connections: 50,
     durationS: PLAN.closedS,
     rounds: PLAN.runtimeRounds,
+    nodeFlags: SERVER_NODE_FLAGS,
     // Fresh processes: the main rows' server had served the whole setup (sign-ups, tokens)
     // before its warm-up, so these get three times as long to be as warm.
     warmupS: PLAN.warmupS * 3,

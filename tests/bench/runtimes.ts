@@ -65,6 +65,8 @@ export interface RuntimeOptions {
   durationS: number;
   /** How many rounds of list each server takes (see onRuntime). */
   rounds: number;
+  /** Node/V8 flags for every server (plan.ts's SERVER_NODE_FLAGS: production's, from npm start). */
+  nodeFlags: string[];
   warmupS: number;
   bcryptCost: number;
   logLevel: string;
@@ -116,6 +118,7 @@ async function onRuntime(
         logLevel: options.logLevel,
         node: runtime.node,
         ...extra,
+        nodeFlags: [...options.nodeFlags, ...(extra.nodeFlags ?? [])],
       });
     const doableCold = (ready: { path: string; headers: Record<string, string> }) =>
       coldStart((hooks) =>
@@ -145,6 +148,7 @@ async function onRuntime(
         node: runtime.node,
         keepAliveMs: options.keepAliveMs,
         ...extra,
+        nodeArgs: [...options.nodeFlags, ...(extra.nodeArgs ?? [])],
       });
     const bareCold = await coldStart((hooks) =>
       startBare({
@@ -252,7 +256,7 @@ async function startFloor(
   return startChildServer({
     name: `floor on Node ${runtime.version}`,
     command: runtime.node,
-    args: ["--import", "tsx", path.join("tests", "bench", "baseline.ts")],
+    args: [...options.nodeFlags, "--import", "tsx", path.join("tests", "bench", "baseline.ts")],
     env: {
       PATH: process.env.PATH,
       NODE_ENV: "production",
