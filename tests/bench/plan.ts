@@ -57,6 +57,8 @@ export const PLAN = QUICK
       closed1000S: 3,
       /** Rounds of list per server in the runtime comparison (runtimes.ts). */
       runtimeRounds: 3,
+      /** Cold phone loads of the dashboard (browser.ts). */
+      browserRuns: 1,
       /** As long as the full run's: a colder server would understate Doable by half. */
       warmupS: 5,
       stepMs: 1_500,
@@ -73,6 +75,7 @@ export const PLAN = QUICK
       closedS: 8,
       closed1000S: 12,
       runtimeRounds: 3,
+      browserRuns: 3,
       warmupS: 5,
       stepMs: 6_000,
       refine: 2,

@@ -1,3 +1,4 @@
+import type { BrowserResult } from "./browser";
 import type { CapacityResult } from "./capacity";
 import type { ClosedLoopResult } from "./closed-loop";
 import type { DispatchBenchResult } from "./dispatch";
@@ -5,6 +6,7 @@ import type { CheckResult } from "./generator-check";
 import type { MicroResult } from "./micro";
 import type { NeonRttResult } from "./neon-rtt";
 import type { CpuShare } from "./proc-stats";
+import { browserMarkdown, browserStdout, browserTargetRows } from "./report-browser";
 import { cores, f2, markdownTable, ms, n0, ratio, table } from "./report-format";
 import { neonMarkdown, neonStdout, neonTargetRows } from "./report-neon";
 import { runtimeMarkdown, runtimeStdout, runtimeTargetRows } from "./report-runtimes";
@@ -53,6 +55,8 @@ export interface BenchResults {
   runtimes?: RuntimeComparison;
   /** Each API operation on neon-http with a round-trip time (absent in older results). */
   neon?: NeonRttResult;
+  /** The dashboard's first-load JavaScript and vitals on a phone (absent in older results). */
+  browser?: BrowserResult;
   memory: { doable: MemoryRow; baseline: MemoryRow };
   notes: string[];
   profile?: string;
@@ -231,6 +235,7 @@ function summaryRows(r: BenchResults): string[][] {
     ],
     ...runtimeTargetRows(r.runtimes),
     ...neonTargetRows(r.neon),
+    ...browserTargetRows(r.browser),
   ];
 }
 
@@ -255,6 +260,7 @@ export function stdoutReport(r: BenchResults): string {
     `capacity: Doable ${n0(r.capacity.doable.capacity)} req/s, baseline ${n0(r.capacity.baseline.capacity)} req/s, ratio ${ratio(r.capacity.doable.capacity, r.capacity.baseline.capacity)}`,
     ...runtimeStdout(r.runtimes),
     ...neonStdout(r.neon),
+    ...browserStdout(r.browser),
     "",
     table(
       ["micro-benchmark", "ops/s", "p50 µs", "p99 µs"],
@@ -350,7 +356,7 @@ ${markdownTable(
   ]),
 )}
 
-${runtimeMarkdown(r.runtimes)}${neonMarkdown(r.neon)}${dispatchSection(r)}## Memory (resident set of the server process)
+${runtimeMarkdown(r.runtimes)}${neonMarkdown(r.neon)}${browserMarkdown(r.browser)}${dispatchSection(r)}## Memory (resident set of the server process)
 
 ${markdownTable(
   ["MiB", "idle after start", "before load", "peak", "after load"],

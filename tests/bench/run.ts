@@ -13,7 +13,7 @@
  * Measures Doable's task API under load against a bare node:http baseline doing the same
  * work, in one invocation: setup (fresh database, production build, real users and JWTs),
  * a check of the load generator, micro-benchmarks, closed-loop scenarios, capacity at the
- * SLO, memory. Prints a table; writes JSON, Markdown and an SVG chart to tests/bench/results/.
+ * SLO, memory, the runtimes and bare Next, neon-http round trips, the browser. Prints a table; writes JSON, Markdown and an SVG chart to tests/bench/results/.
  * Figures only: nothing here passes or fails.
  */
 import { randomBytes } from "node:crypto";
@@ -23,6 +23,7 @@ import { type NodeRuntime, nodeRuntime } from "../support/node-runtime";
 import { createAccounts } from "./accounts";
 import { build, buildNeeded, DIST_DIR, KEEP_ALIVE_MS, prepareSource, startApp } from "./app-server";
 import { buildBareNext } from "./bare-next-server";
+import { benchBrowser } from "./browser";
 import { type ChildServer, freePort, startChildServer } from "./child-server";
 import {
   adminUrl,
@@ -320,6 +321,13 @@ async function main() {
     logLevel: LOG_LEVEL,
     log,
   });
+  // The browser last: its phone profile slows the CPU it is given, so nothing else may run.
+  const browser = await benchBrowser({
+    source,
+    adminUrl: admin.url,
+    runs: PLAN.browserRuns,
+    log,
+  });
   let profile: string | undefined;
   if (profileDir) profile = summarizeServerProfile(profileDir, app.serverPid);
 
@@ -361,6 +369,7 @@ async function main() {
     dispatch,
     runtimes: runtimeComparison,
     neon,
+    browser,
     memory,
     notes,
     profile,

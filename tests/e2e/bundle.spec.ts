@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { dashboardReady, newUser, signUp } from "./support/app";
+import { recordFigures } from "./support/figures";
 
 /**
  * The dashboard's first-load JavaScript: every script the HTML itself names, as transferred
@@ -62,6 +63,14 @@ test("first-load JavaScript of /dashboard stays within budget", async ({
       `(${kb(firstLoad - firstLoadHeaders)} kB of it bodies, ${kb(firstLoadHeaders)} kB headers; ` +
       `budget ${BUDGET_KB} kB); loaded after: ${kb(later)} kB in ${laterFiles} files`,
   );
+  recordFigures("bundle", {
+    firstLoadKb: kb(firstLoad),
+    bodiesKb: kb(firstLoad - firstLoadHeaders),
+    files: firstLoadFiles,
+    laterKb: kb(later),
+    laterFiles,
+    budgetKb: BUDGET_KB,
+  });
   expect(firstLoad).toBeGreaterThan(0);
   expect(kb(firstLoad)).toBeLessThan(BUDGET_KB);
 });
