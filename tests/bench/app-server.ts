@@ -114,6 +114,27 @@ export function build(source: AppSource): void {
   console.info(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
+/**
+ * Builds when the mode and `.next-bench` say so. Answers what the report must note: the build
+ * measured is older than the sources (--no-rebuild), else undefined.
+ */
+export function buildIfNeeded(
+  source: AppSource,
+  mode: "auto" | "always" | "never",
+  log: (message: string) => void,
+): string | undefined {
+  const why = buildNeeded(source, mode);
+  if (why) {
+    log(`building the app into ${DIST_DIR}: ${why}`);
+    build(source);
+    return undefined;
+  }
+  const stale = buildNeeded(source, "auto");
+  return stale
+    ? `Measured the existing build in ${DIST_DIR} although ${stale} (--no-rebuild).`
+    : undefined;
+}
+
 export interface AppServer extends ChildServer {
   /** The process that answers requests, titled next-server (today `next start` itself). */
   serverPid: number;

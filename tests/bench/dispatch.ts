@@ -27,6 +27,7 @@ export async function benchDispatch(options: {
   databaseUrl: string;
   count: number;
   dispatchers: number;
+  log: (message: string) => void;
 }): Promise<DispatchBenchResult> {
   // This process signs the pushes: a key pair of its own, as a server would have.
   const keys = webpush.generateVAPIDKeys();
@@ -71,7 +72,7 @@ export async function benchDispatch(options: {
     const wallMs = performance.now() - started;
     const ids = (receiver.received(device.endpoint) as { taskId: string }[]).map((p) => p.taskId);
     const delivered = reports.reduce((sum, r) => sum + r.delivered, 0);
-    return {
+    const result = {
       reminders: options.count,
       dispatchers: options.dispatchers,
       wallMs,
@@ -80,6 +81,10 @@ export async function benchDispatch(options: {
       received: ids.length,
       duplicates: ids.length - new Set(ids).size,
     };
+    options.log(
+      `reminder dispatch: ${result.reminders} reminders, ${result.dispatchers} dispatchers, ${(wallMs / 1000).toFixed(1)} s, ${Math.round(result.perSecond)} reminders/s, received ${result.received}, duplicates ${result.duplicates}`,
+    );
+    return result;
   } finally {
     await handle.close();
     await receiver.close();

@@ -33,7 +33,9 @@ export async function checkGenerator(options: {
   rate: number;
   durationMs: number;
   contrast: boolean;
+  log: (message: string) => void;
 }): Promise<{ checks: CheckResult[]; connections: number }> {
+  options.log("checking the open-loop generator against a server with known answers");
   const port = await freePort();
   const server = await startChildServer({
     name: "generator check server",
@@ -117,6 +119,7 @@ export async function checkGenerator(options: {
         pass: true,
       });
     }
+    for (const c of checks) options.log(`  ${c.pass ? "ok  " : "FAIL"} ${c.name}: ${c.measured}`);
     return { checks, connections };
   } finally {
     await pool.close();

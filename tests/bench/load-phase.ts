@@ -2,7 +2,7 @@ import type { AppServer } from "./app-server";
 import { findCapacity } from "./capacity";
 import type { ChildServer } from "./child-server";
 import { runClosedLoop } from "./closed-loop";
-import { CAPACITY_CONNECTIONS, NEXT_REQUEST, PLAN } from "./plan";
+import { CAPACITY_CONNECTIONS, DB_POOL_MAX, NEXT_REQUEST, PLAN } from "./plan";
 import {
   cpuMs,
   cpuShare,
@@ -143,4 +143,22 @@ export async function runLoadPhase(
 
   for (const connections of PLAN.concurrencies) await closedLoop("doable", "mixed", connections);
   return { closed, capacity };
+}
+
+/** What the report must say about the load rows: dropped connections, load shedding. */
+export function loadNotes(closed: ClosedRow[]): string[] {
+  const notes: string[] = [];
+  const overflowed = closed.filter((c) => c.listenOverflows);
+  if (overflowed.length > 0) {
+    notes.push(
+      `Connections dropped because a listening socket's accept queue was full (the kernel's ListenOverflows, machine-wide; Node listens with a backlog of 511, and a busy event loop accepts late; such a connection waits for TCP retransmissions, 1 s and then doubling): ${overflowed.map((c) => `${c.server} ${c.scenario} ×${c.connections}: ${c.listenOverflows}`).join(", ")}. Such a row's tail latency and timeouts include those retries.`,
+    );
+  }
+  const with503 = closed.filter((c) => c.statusCodes["503"]);
+  if (with503.length > 0) {
+    notes.push(
+      `503 answers (${with503.map((c) => `${c.server} ${c.scenario} ×${c.connections}: ${c.statusCodes["503"]}`).join(", ")}): with more requests in flight than the app's ${DB_POOL_MAX} database connections, a request that waits longer than DB_CONNECT_TIMEOUT_MS (5 s) for one gets pg-pool's "timeout exceeded when trying to connect", answered 503 "The server is busy" with Retry-After (db/errors.ts isPoolExhausted): load shedding under overload.`,
+    );
+  }
+  return notes;
 }

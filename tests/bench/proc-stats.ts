@@ -49,6 +49,14 @@ export class MemorySampler {
   stop(): void {
     clearInterval(this.timer);
   }
+
+  /** Stops sampling: the resident set now, and the highest seen (samples and the kernel's VmHWM). */
+  finish(): { after: number; peak: number } {
+    this.stop();
+    const pid = this.pid();
+    const now = pid === undefined ? undefined : readMemory(pid);
+    return { after: now?.rssMiB ?? 0, peak: Math.max(this.maxMiB, now?.peakMiB ?? 0) };
+  }
 }
 
 interface ProcEntry {

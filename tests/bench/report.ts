@@ -7,7 +7,17 @@ import type { MicroResult } from "./micro";
 import type { NeonRttResult } from "./neon-rtt";
 import type { CpuShare } from "./proc-stats";
 import { browserMarkdown, browserStdout, browserTargetRows } from "./report-browser";
-import { cores, f2, markdownTable, ms, n0, ratio, table } from "./report-format";
+import { dispatchSection } from "./report-dispatch";
+import { markdownTable, ms, n0, ratio, table } from "./report-format";
+import {
+  CLOSED_HEADER,
+  closedRows,
+  listCpuPerRequest,
+  listRatio,
+  measuredConnections,
+  STEP_HEADER,
+  stepRows,
+} from "./report-load";
 import { neonMarkdown, neonStdout, neonTargetRows } from "./report-neon";
 import { runtimeMarkdown, runtimeStdout, runtimeTargetRows } from "./report-runtimes";
 import type { RuntimeComparison } from "./runtimes";
@@ -85,99 +95,6 @@ export interface MemoryRow {
   peak: number;
   /** MiB, after all load, 2 s idle. */
   after: number;
-}
-
-export function listRatio(r: BenchResults, connections: number): number {
-  const find = (server: string) =>
-    r.closed.find(
-      (c) => c.server === server && c.scenario === "list" && c.connections === connections,
-    )?.rps ?? 0;
-  const base = find("baseline");
-  return base > 0 ? find("doable") / base : 0;
-}
-
-const CLOSED_HEADER = [
-  "server / scenario",
-  "conns",
-  "req/s",
-  "p50 ms",
-  "p90 ms",
-  "p99 ms",
-  "max ms",
-  "errors",
-  "timeouts",
-  "non-2xx",
-  "CPU ms/req server+pg",
-  "cores ours/others",
-];
-
-function closedRows(r: BenchResults): string[][] {
-  return r.closed.map((c) => [
-    `${c.server} ${c.scenario}`,
-    String(c.connections),
-    n0(c.rps),
-    // No answer within the row: autocannon reports 0 ms latencies, which would read as fast.
-    ...[c.p50, c.p90, c.p99, c.max].map((v) => (c.requests > 0 ? ms(v) : "–")),
-    String(c.errors),
-    String(c.timeouts),
-    c.non2xx
-      ? `${c.non2xx} (${Object.entries(c.statusCodes)
-          .filter(([code]) => !code.startsWith("2"))
-          .map(([code, count]) => `${code}×${count}`)
-          .join(" ")})`
-      : "0",
-    `${f2(c.cpuMsPerRequest.server)}+${f2(c.cpuMsPerRequest.postgres)}`,
-    cores(c.cpu),
-  ]);
-}
-
-/** Server + Postgres CPU per list request, averaged over the concurrencies: the work's cost. */
-export function listCpuPerRequest(r: BenchResults, server: string): number {
-  const rows = r.closed.filter((c) => c.server === server && c.scenario === "list");
-  if (rows.length === 0) return Number.NaN;
-  const total = rows.reduce(
-    (sum, c) => sum + c.cpuMsPerRequest.server + c.cpuMsPerRequest.postgres,
-    0,
-  );
-  return total / rows.length;
-}
-
-const STEP_HEADER = [
-  "server",
-  "offered/s",
-  "achieved/s",
-  "p50 ms",
-  "p90 ms",
-  "p99 ms",
-  "max ms",
-  "err/timeout/non-2xx",
-  "send lag p99 ms",
-  "cores ours/others",
-  "SLO",
-];
-
-function stepRows(r: BenchResults): string[][] {
-  return (["doable", "baseline"] as const).flatMap((server) =>
-    r.capacity[server].steps.map((s) => [
-      server,
-      n0(s.offered),
-      n0(s.achieved),
-      ms(s.latency.p50),
-      ms(s.latency.p90),
-      ms(s.latency.p99),
-      ms(s.latency.max),
-      `${s.errors}/${s.timeouts}/${s.non2xx}`,
-      ms(s.sendLag.p99),
-      s.cpu ? cores(s.cpu) : "–",
-      `${s.pass ? "met" : "missed"}${s.repeated ? " (2nd try)" : ""}`,
-    ]),
-  );
-}
-
-/** The connection counts of the list rows this run measured (--quick measures fewer). */
-function measuredConnections(r: BenchResults): number[] {
-  const counts = r.closed.filter((c) => c.scenario === "list").map((c) => c.connections);
-  return [...new Set(counts)].sort((a, b) => a - b);
 }
 
 function summaryRows(r: BenchResults): string[][] {
@@ -369,28 +286,4 @@ ${markdownTable(
   ]),
 )}
 ${r.notes.length ? `\n## Notes\n\n${r.notes.map((n) => `- ${n}`).join("\n")}\n` : ""}${r.profile ? `\n## CPU profile of the server\n\n\`\`\`\n${r.profile}\n\`\`\`\n` : ""}`;
-}
-
-function dispatchSection(r: BenchResults): string {
-  const d = r.dispatch;
-  if (!d) return "";
-  return `## Reminder dispatch
-
-${d.reminders} reminders already due for one user with one device, sent by ${d.dispatchers} dispatchers at once (\`lib/server/reminders/dispatch.ts\`, node-postgres) through web-push to a local push service that checks and decrypts every push (\`tests/support/push-receiver.ts\`), in this process.
-
-${markdownTable(
-  ["reminders", "dispatchers", "wall time s", "reminders/s", "received", "duplicates"],
-  [
-    [
-      n0(d.reminders),
-      n0(d.dispatchers),
-      (d.wallMs / 1000).toFixed(1),
-      n0(d.perSecond),
-      n0(d.received),
-      n0(d.duplicates),
-    ],
-  ],
-)}
-
-`;
 }

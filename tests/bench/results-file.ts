@@ -1,11 +1,61 @@
 /** A run's results: written as JSON, Markdown and SVG, printed, and read back for --report. */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { RESULTS_DIR } from "./plan";
+import { KEEP_ALIVE_MS } from "./app-server";
+import {
+  CAPACITY_CONNECTIONS,
+  DB_POOL_MAX,
+  LOG_LEVEL,
+  PLAN,
+  PROFILE,
+  RESULTS_DIR,
+  SERVER_BCRYPT_COST,
+  SERVER_NODE_FLAGS,
+  TASKS_PER_USER,
+} from "./plan";
 import { summarizeProfile } from "./profile-summary";
 import { type BenchResults, markdownReport, stdoutReport } from "./report";
 import { latencyChart } from "./svg-chart";
+
+/** Where the run ran: this machine, its PostgreSQL, the measured commit. */
+export async function environmentOf(options: {
+  adminUrl: string;
+  commit: string;
+  database: string;
+  loadAverageAtStart: number[];
+}): Promise<BenchResults["environment"]> {
+  return {
+    node: process.version,
+    cpu: os.cpus()[0]?.model ?? "?",
+    cores: os.cpus().length,
+    memoryGiB: os.totalmem() / 2 ** 30,
+    postgres: await postgresVersion(options.adminUrl),
+    commit: options.commit,
+    database: options.database,
+    loadAverageAtStart: options.loadAverageAtStart,
+    loadAverageAtEnd: os.loadavg(),
+  };
+}
+
+/** How the run measured (plan.ts), for the report's setup section. */
+export function runSettings(): Omit<BenchResults["settings"], "users"> {
+  return {
+    tasksPerUser: TASKS_PER_USER,
+    closedLoopSeconds: PLAN.closedS,
+    closedLoop1000Seconds: PLAN.closed1000S,
+    capacityStepSeconds: PLAN.stepMs / 1000,
+    capacityConnections: CAPACITY_CONNECTIONS,
+    logLevel: LOG_LEVEL,
+    serverBcryptCost: SERVER_BCRYPT_COST,
+    dbPoolMax: DB_POOL_MAX,
+    keepAliveMs: KEEP_ALIVE_MS,
+    quietWaitSeconds: PLAN.quietWaitMs / 1000,
+    profiled: PROFILE,
+    serverNodeFlags: SERVER_NODE_FLAGS,
+  };
+}
 
 export async function postgresVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
