@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--quick] [--ref <commit> | --app-dir <dir>] [--rebuild | --no-rebuild] [--profile]`
  *
- * --quick: a smoke run of a minute or two (100 users, short rows and steps); --ref: measure a clean export of that
+ * --quick: a smoke run of a few minutes (100 users, short rows and steps); --ref: measure a clean export of that
  * commit instead of the working tree (see app-server.ts); --app-dir: measure the app in that
  * folder (an experiment: a patched copy); --rebuild: always `next build` first;
  * --no-rebuild: use .next-bench as it is even if sources changed; --log-level info: keep the
