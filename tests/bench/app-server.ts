@@ -129,6 +129,8 @@ export function buildIfNeeded(
     build(source);
     return undefined;
   }
+  // Only --no-rebuild measures a build that may be older than the sources.
+  if (mode !== "never") return undefined;
   const stale = buildNeeded(source, "auto");
   return stale
     ? `Measured the existing build in ${DIST_DIR} although ${stale} (--no-rebuild).`

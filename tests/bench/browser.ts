@@ -57,11 +57,12 @@ export async function benchBrowser(options: {
   log: (message: string) => void;
 }): Promise<BrowserResult> {
   const chromium = chromiumPath();
+  const browserName = chromium ?? "Playwright's Chromium";
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "doable-bench-browser-"));
   const figuresFile = path.join(work, "figures.jsonl");
   const port = await freePort();
   options.log(
-    `browser: ${SPECS.map((s) => path.basename(s)).join(" and ")} in ${chromium ?? "Playwright's Chromium"}, web vitals ${options.runs}×`,
+    `browser: ${SPECS.map((s) => path.basename(s)).join(" and ")} in ${browserName}, web vitals ${options.runs}×`,
   );
   const args = [
     "playwright",
@@ -91,7 +92,7 @@ export async function benchBrowser(options: {
   const bundle = figures.find((f) => f.kind === "bundle") as BundleFigures | undefined;
   const vitals = figures.filter((f) => f.kind === "vitals") as unknown as VitalsFigures[];
   const result: BrowserResult = {
-    chromium: chromium ?? "Playwright's Chromium",
+    chromium: browserName,
     runs: options.runs,
     bundle,
     vitals,

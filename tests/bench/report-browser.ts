@@ -1,24 +1,19 @@
 /** The report's browser section: the dashboard's first-load JavaScript and the phone's vitals. */
+
+import { PHONE_CPU_SLOWDOWN, PHONE_NETWORK } from "../e2e/support/web-vitals";
 import type { BrowserResult, VitalsFigures } from "./browser";
 import { markdownTable, table } from "./report-format";
+import { median } from "./rounds";
 
-/** The phone profile of tests/e2e/support/web-vitals.ts, in words. */
-const PHONE =
-  "390×844, Chromium CPU 4× slowdown, Lighthouse's slow mobile network (562.5 ms RTT, 1.44 Mbit/s down, 675 kbit/s up), no cache";
-
-function median(values: number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
+/** The phone profile of tests/e2e/support/web-vitals.ts, in words, from its own settings. */
+const PHONE = `390×844, Chromium CPU ${PHONE_CPU_SLOWDOWN}× slowdown, Lighthouse's slow mobile network (${PHONE_NETWORK.latency} ms RTT, ${(PHONE_NETWORK.downloadThroughput * 8) / 1e6} Mbit/s down, ${(PHONE_NETWORK.uploadThroughput * 8) / 1000} kbit/s up), no cache`;
 
 type Metric = "lcpMs" | "rowsShownMs" | "interactionMs";
 
 function medianOf(b: BrowserResult, metric: Metric): string {
   const values = b.vitals.map((v) => v[metric]).filter((v): v is number => v !== null);
+  if (values.length === 0) return "–";
   const m = median(values);
-  if (m === undefined) return "–";
   const each = values.length > 1 ? ` (runs ${values.join(", ")})` : "";
   return `${Math.round(m)} ms${each}`;
 }

@@ -20,9 +20,7 @@ import { createAccounts, signIn } from "./accounts";
 import {
   type AppOptions,
   type AppSource,
-  build,
-  buildNeeded,
-  DIST_DIR,
+  buildIfNeeded,
   prepareSource,
   startApp,
 } from "./app-server";
@@ -167,14 +165,12 @@ async function main() {
       .join(" ")}`,
   );
   const args = new Set(process.argv.slice(2));
-  const why = buildNeeded(
+  const stale = buildIfNeeded(
     source,
     args.has("--rebuild") ? "always" : args.has("--no-rebuild") ? "never" : "auto",
+    log,
   );
-  if (why) {
-    log(`building the app into ${DIST_DIR}: ${why}`);
-    build(source);
-  }
+  if (stale) log(stale);
   const file = transferFile(TASKS);
   log(
     `import file: ${file.tasks} tasks (${file.subtasks} subtasks), ${file.projects} projects, ${mib(file.bytes)} MiB of JSON`,
