@@ -11,6 +11,7 @@ import { projects, tasks, user } from "@/db/schema";
 import type { ListPosition } from "@/lib/server/tasks/cursor";
 import type { TaskCounts } from "@/lib/tasks/model";
 import { preparedOnce } from "./prepared";
+import { preparedRows } from "./row-decoder";
 import { type TaskRecord, taskRecordColumns } from "./task-columns";
 import {
   type Bind,
@@ -29,6 +30,21 @@ interface TaskPage {
   next: ListPosition | null;
 }
 
+/**
+ * What a page reads: the task's columns, its subtask counts and the sort key as text (the
+ * cursor's value). The expressions are named so that a page can be read from the driver's rows
+ * by name (row-decoder.ts).
+ */
+function pageSelection(shape: ListShape) {
+  const { subtasksTotal, subtasksDone, ...columns } = taskRecordColumns;
+  return {
+    ...columns,
+    subtasksTotal: subtasksTotal.as("subtasks_total"),
+    subtasksDone: subtasksDone.as("subtasks_done"),
+    sortValue: SORTS[shape.sort].text.as("sort_value"),
+  };
+}
+
 /** The statement for one page of the caller's tasks, filtered and sorted, after the cursor. */
 export function pageStatement(
   db: Database,
@@ -42,7 +58,7 @@ export function pageStatement(
     conditions.push(afterCondition(spec, shape.order, shape.after, bind));
   }
   return db
-    .select({ ...taskRecordColumns, sortValue: spec.text })
+    .select(pageSelection(shape))
     .from(tasks)
     .where(and(...conditions))
     .orderBy(...orderBy(spec, shape.order))
@@ -66,35 +82,40 @@ function toTaskPage(rows: PageRows, options: ListOptions): TaskPage {
 const found = (query: SQL) => sql<number>`(exists (${query}))::int`;
 
 /**
- * The statement for how many tasks match the filters (status aside), per status. It also
- * answers, so that the list costs no further round trip, whether the account still exists
- * (the deleted-account rule, lib/server/http/user-route.ts) and whether a project or parent
- * task the filter names is the caller's.
+ * How many tasks match the filters (status aside), per status. It also answers, so that the list
+ * costs no further round trip, whether the account still exists (the deleted-account rule,
+ * lib/server/http/user-route.ts) and whether a project or parent task the filter names is the
+ * caller's. Named like the page's fields, to be read by name.
  */
-export function countsStatement(db: Database, shape: ListShape, bind: Bind) {
+function countsSelection(shape: ListShape, bind: Bind) {
   const userId = bind("userId");
+  return {
+    all: sql<number>`count(*)::int`.as("all"),
+    active: sql<number>`(count(*) filter (where not ${tasks.completed}))::int`.as("active"),
+    completed: sql<number>`(count(*) filter (where ${tasks.completed}))::int`.as("completed"),
+    account: found(sql`select 1 from ${user} where ${user.id} = ${userId}`).as("account"),
+    ...(shape.project === "named"
+      ? {
+          project: found(
+            sql`select 1 from ${projects} where ${projects.id} = ${bind("project")} and ${projects.userId} = ${userId}`,
+          ).as("project"),
+        }
+      : {}),
+    ...(shape.parent === "named"
+      ? {
+          // The inner "tasks" is the subquery's own: a qualified name binds to the nearest FROM.
+          parent: found(
+            sql`select 1 from ${tasks} where ${tasks.id} = ${bind("parent")} and ${tasks.userId} = ${userId}`,
+          ).as("parent"),
+        }
+      : {}),
+  };
+}
+
+/** The statement for the counts (countsSelection). */
+export function countsStatement(db: Database, shape: ListShape, bind: Bind) {
   return db
-    .select({
-      all: sql<number>`count(*)::int`,
-      active: sql<number>`(count(*) filter (where not ${tasks.completed}))::int`,
-      completed: sql<number>`(count(*) filter (where ${tasks.completed}))::int`,
-      account: found(sql`select 1 from ${user} where ${user.id} = ${userId}`),
-      ...(shape.project === "named"
-        ? {
-            project: found(
-              sql`select 1 from ${projects} where ${projects.id} = ${bind("project")} and ${projects.userId} = ${userId}`,
-            ),
-          }
-        : {}),
-      ...(shape.parent === "named"
-        ? {
-            // The inner "tasks" is the subquery's own: a qualified name binds to the nearest FROM.
-            parent: found(
-              sql`select 1 from ${tasks} where ${tasks.id} = ${bind("parent")} and ${tasks.userId} = ${userId}`,
-            ),
-          }
-        : {}),
-    })
+    .select(countsSelection(shape, bind))
     .from(tasks)
     .where(and(...filterConditions(shape, bind, false)));
 }
@@ -143,11 +164,18 @@ export async function readTaskList(
     ]);
   } else {
     const { page, counts } = preparedOnce(db, shapeKey(shape), () => ({
-      // "": unnamed on the wire (prepared.ts).
-      page: pageStatement(db, shape, sql.placeholder, sql.placeholder("limit")).prepare(""),
-      counts: countsStatement(db, shape, sql.placeholder).prepare(""),
+      // "": unnamed on the wire (prepared.ts). Both read from the driver's rows, not through
+      // Drizzle's mapping (row-decoder.ts).
+      page: preparedRows(
+        pageStatement(db, shape, sql.placeholder, sql.placeholder("limit")).prepare(""),
+        pageSelection(shape),
+      ),
+      counts: preparedRows(
+        countsStatement(db, shape, sql.placeholder).prepare(""),
+        countsSelection(shape, sql.placeholder),
+      ),
     }));
-    rows = await Promise.all([page.execute(values), counts.execute(values)]);
+    rows = await Promise.all([page(values), counts(values)]);
   }
   return { page: toTaskPage(rows[0], options), ...toTaskCounts(rows[1]) };
 }

@@ -17,9 +17,9 @@ const SESSION_RECHECK_MS = 30_000;
 /** Tasks outside archived projects (db/queries/task-list.ts's filter without a project). */
 const NOT_ARCHIVED = `("tasks"."project_id" is null or not exists (select 1 from "projects" where "projects"."id" = "tasks"."project_id" and "projects"."archived"))`;
 /** listTasks with sort=created, order=desc, no filters: one row more than the page. */
-const LIST_SQL = `select "id", "user_id", "title", "description", "completed", "completed_at", "priority", "due_at", "tags", "repeat_rule", "repeat_from", "reminders", "next_reminder_at", "reminded_through", "snoozed_until", "reminder_lease_until", "next_occurrence_id", "project_id", "parent_id", "position", "created_at", "updated_at", "import_key", (select count(*)::int from "tasks" "subtask" where "subtask"."parent_id" = "tasks"."id") as subtasks_total, (select count(*)::int from "tasks" "subtask" where "subtask"."parent_id" = "tasks"."id" and "subtask"."completed") as subtasks_done, to_char("created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') from "tasks" where ("tasks"."user_id" = $1 and ${NOT_ARCHIVED}) order by "tasks"."created_at" desc, "tasks"."id" desc limit $2`;
+const LIST_SQL = `select "id", "user_id", "title", "description", "completed", "completed_at", "priority", "due_at", "tags", "repeat_rule", "repeat_from", "reminders", "next_reminder_at", "reminded_through", "snoozed_until", "reminder_lease_until", "next_occurrence_id", "project_id", "parent_id", "position", "created_at", "updated_at", "import_key", (select count(*)::int from "tasks" "subtask" where "subtask"."parent_id" = "tasks"."id") as "subtasks_total", (select count(*)::int from "tasks" "subtask" where "subtask"."parent_id" = "tasks"."id" and "subtask"."completed") as "subtasks_done", to_char("created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "sort_value" from "tasks" where ("tasks"."user_id" = $1 and ${NOT_ARCHIVED}) order by "tasks"."created_at" desc, "tasks"."id" desc limit $2`;
 /** taskCountsQuery without filters: the counts, and whether the account exists (its 4th column). */
-const COUNTS_SQL = `select count(*)::int, (count(*) filter (where not "completed"))::int, (count(*) filter (where "completed"))::int, (exists (select 1 from "user" where "user"."id" = $1))::int from "tasks" where ("tasks"."user_id" = $2 and ${NOT_ARCHIVED})`;
+const COUNTS_SQL = `select count(*)::int as "all", (count(*) filter (where not "completed"))::int as "active", (count(*) filter (where "completed"))::int as "completed", (exists (select 1 from "user" where "user"."id" = $1))::int as "account" from "tasks" where ("tasks"."user_id" = $2 and ${NOT_ARCHIVED})`;
 
 const PAGE = 50;
 
@@ -44,7 +44,7 @@ interface Row {
   subtasks_done: number;
   created_at: Date;
   updated_at: Date;
-  to_char: string;
+  sort_value: string;
 }
 
 export interface ListAnswer {
@@ -154,7 +154,7 @@ export async function createListWork(options: ListWorkOptions) {
       // lib/server/tasks/cursor.ts's encoding: base64url JSON [version, sort, order, value, id].
       nextCursor:
         rows.rows.length > PAGE && last
-          ? Buffer.from(JSON.stringify([1, "created", "desc", last.to_char, last.id])).toString(
+          ? Buffer.from(JSON.stringify([1, "created", "desc", last.sort_value, last.id])).toString(
               "base64url",
             )
           : null,
