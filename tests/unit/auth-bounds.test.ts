@@ -62,6 +62,21 @@ describe("createSessionCheck", () => {
     await check("s1", "u2");
     expect(state.asked).toBe(2);
   });
+
+  it("tells remembered() answers only while they are fresh, and never for another user", async () => {
+    const { state, check } = harness();
+    expect(check.remembered("s1", "u1")).toBeUndefined();
+    expect(await check("s1", "u1")).toBe(true);
+    expect(await check("gone", "u1")).toBe(false);
+    expect(check.remembered("s1", "u1")).toBe(true);
+    expect(check.remembered("s1", "u2")).toBeUndefined();
+    state.clock = SESSION_RECHECK_MS;
+    expect(check.remembered("s1", "u1")).toBeUndefined(); // due to be asked again
+    expect(check.remembered("gone", "u1")).toBe(false); // an ended session stays ended
+    check.forgetAll();
+    expect(check.remembered("gone", "u1")).toBeUndefined();
+    expect(state.asked).toBe(2);
+  });
 });
 
 describe("clientAddress", () => {

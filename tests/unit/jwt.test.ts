@@ -263,6 +263,19 @@ describe("createTokenVerifier's memory of verified tokens", () => {
     expect(state.loads).toBe(1);
   });
 
+  it("answers remembered() only for a token it verified, until the token expires", async () => {
+    const { verify, state } = harness([primary.jwk]);
+    const token = await sign({ sub: "user-7" });
+    expect(verify.remembered(token)).toBeUndefined();
+    await refusal(verify(`${token}x`));
+    expect(verify.remembered(`${token}x`)).toBeUndefined(); // refused tokens are not kept
+    const first = await verify(token);
+    expect(verify.remembered(token)).toEqual(first);
+    state.clock = T0 + 15 * 60 * 1000;
+    expect(verify.remembered(token)).toBeUndefined();
+    expect((await refusal(verify(token))).reason).toBe("ERR_JWT_EXPIRED");
+  });
+
   it("checks every signature when cacheSize is 0", async () => {
     const { verify } = harness([primary.jwk], { cacheSize: 0 });
     const token = await sign();

@@ -67,6 +67,11 @@ interface Verified {
 export interface TokenVerifier {
   (token: string): Promise<{ userId: string; payload: JWTPayload }>;
   /**
+   * The answer for this exact token string if it passed every check before and has not
+   * expired; else undefined (then call the verifier). Synchronous: no promise, no key load.
+   */
+  remembered(token: string): { userId: string; payload: JWTPayload } | undefined;
+  /**
    * This process just minted a signing key: let the next unknown `kid` refresh the key set
    * at once instead of waiting out the rate limit.
    */
@@ -152,13 +157,18 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     return typeof kid === "string" && kid.length <= 200 && (await options.keyExists(kid));
   }
 
-  const verify = async (token: string) => {
+  const remembered = (token: string) => {
     if (keySet) reloadIfOld();
     const known = verified.get(token);
-    if (known) {
-      if (now() < known.expiresAt) return { userId: known.userId, payload: known.payload };
-      verified.delete(token); // expired: verify in full, which refuses it with the right reason
-    }
+    if (!known) return undefined;
+    if (now() < known.expiresAt) return { userId: known.userId, payload: known.payload };
+    verified.delete(token); // expired: verify in full, which refuses it with the right reason
+    return undefined;
+  };
+
+  const verify = async (token: string) => {
+    const known = remembered(token);
+    if (known) return known;
     if (!keySet) await load();
     let startedAt = generation;
     let result: Awaited<ReturnType<typeof verifyOnce>>;
@@ -192,6 +202,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     return { userId: sub, payload: result.payload };
   };
   return Object.assign(verify, {
+    remembered,
     expectNewKey: () => {
       loadedAt = Number.NEGATIVE_INFINITY;
     },

@@ -1,6 +1,6 @@
 import "server-only";
 import { InvalidTokenError } from "@/lib/server/auth/jwt";
-import { verifyToken } from "@/lib/server/auth/verify-token";
+import { rememberedToken, verifyToken } from "@/lib/server/auth/verify-token";
 import { ApiError } from "@/lib/server/http/errors";
 
 /** The scheme name is case-insensitive (RFC 9110, 11.1); the token is a compact JWS. */
@@ -25,7 +25,7 @@ export async function requireUser(request: Request, urlUserId: string): Promise<
   }
   let userId: string;
   try {
-    ({ userId } = await verifyToken(match[1]));
+    ({ userId } = rememberedToken(match[1]) ?? (await verifyToken(match[1])));
   } catch (error) {
     if (error instanceof InvalidTokenError) {
       throw new ApiError(

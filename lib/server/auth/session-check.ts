@@ -20,6 +20,11 @@ export interface SessionCheckOptions {
 
 export interface SessionCheck {
   (sessionId: string, userId: string): Promise<boolean>;
+  /**
+   * The answer the check would give without asking, while it is fresh; undefined when it would
+   * ask. Synchronous, so that a request of a known session costs no promise.
+   */
+  remembered(sessionId: string, userId: string): boolean | undefined;
   /** Drops every answer: the next request of each session asks again. */
   forgetAll(): void;
 }
@@ -32,11 +37,17 @@ export function createSessionCheck(options: SessionCheckOptions): SessionCheck {
   /** Bumped by forgetAll(), so an answer that raced it is not kept. */
   let generation = 0;
 
-  const check = async (sessionId: string, userId: string): Promise<boolean> => {
+  const remembered = (sessionId: string, userId: string): boolean | undefined => {
     const known = answers.get(sessionId);
     if (known && known.userId === userId) {
       if (!known.live || now() - known.checkedAt < recheckMs) return known.live;
     }
+    return undefined;
+  };
+
+  const check = async (sessionId: string, userId: string): Promise<boolean> => {
+    const known = remembered(sessionId, userId);
+    if (known !== undefined) return known;
     const key = `${sessionId}\u0000${userId}`;
     let pending = asking.get(key);
     if (!pending) {
@@ -60,6 +71,7 @@ export function createSessionCheck(options: SessionCheckOptions): SessionCheck {
     return pending;
   };
   return Object.assign(check, {
+    remembered,
     forgetAll: () => {
       generation += 1;
       answers.clear();

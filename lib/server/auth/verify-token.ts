@@ -50,6 +50,19 @@ export async function verifyToken(token: string): ReturnType<TokenVerifier> {
   return verified;
 }
 
+/**
+ * What verifyToken() would answer, when this process verified the token before and its
+ * session's live answer is still fresh; undefined otherwise (then call verifyToken(), which
+ * also refuses what is known to be refused). Synchronous: a task request with a token seen
+ * before costs no promise here (issue 15's profile: each one is work for AsyncLocalStorage).
+ */
+export function rememberedToken(token: string): Awaited<ReturnType<TokenVerifier>> | undefined {
+  const verified = verifier().remembered(token);
+  const sid = verified?.payload.sid;
+  if (!verified || typeof sid !== "string" || sid.length === 0) return undefined;
+  return sessionCheck().remembered(sid, verified.userId) === true ? verified : undefined;
+}
+
 /** Called when this process mints a signing key (see better-auth.ts). */
 export function expectNewSigningKey(): void {
   holder.__doableVerifier?.expectNewKey();
