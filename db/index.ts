@@ -177,18 +177,35 @@ function inTransaction(
  * One handle per process, opened on first use (never at import: `next build` imports
  * route modules). Kept on globalThis so dev hot reloads do not open PGlite twice.
  */
-const holder = globalThis as typeof globalThis & { __doableDb?: Promise<DbHandle> };
+const holder = globalThis as typeof globalThis & {
+  __doableDb?: Promise<DbHandle>;
+  /** The same handle once open, for openDbHandle(). */
+  __doableDbOpen?: DbHandle;
+};
 
 export function getDbHandle(): Promise<DbHandle> {
   if (!holder.__doableDb) {
     const opening = openDatabase(configFromEnv());
     holder.__doableDb = opening;
-    // A failed open (database down at start) is retried on the next request.
-    opening.catch(() => {
-      if (holder.__doableDb === opening) holder.__doableDb = undefined;
-    });
+    opening.then(
+      (handle) => {
+        if (holder.__doableDb === opening) holder.__doableDbOpen = handle;
+      },
+      // A failed open (database down at start) is retried on the next request.
+      () => {
+        if (holder.__doableDb === opening) holder.__doableDb = undefined;
+      },
+    );
   }
   return holder.__doableDb;
+}
+
+/**
+ * The handle if it is open already, else undefined (then await getDbHandle()). Synchronous, for
+ * the task routes' path, where every await is work for AsyncLocalStorage (issue 15's profile).
+ */
+export function openDbHandle(): DbHandle | undefined {
+  return holder.__doableDbOpen;
 }
 
 export async function getDb(): Promise<Database> {
@@ -198,6 +215,7 @@ export async function getDb(): Promise<Database> {
 /** Points the process at an already open database (tests, benchmarks). */
 export function useDatabase(handle: DbHandle): void {
   holder.__doableDb = Promise.resolve(handle);
+  holder.__doableDbOpen = handle;
 }
 
 export { schema };

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Database, type DbHandle, type Driver, getDbHandle } from "@/db";
+import { type Database, type DbHandle, type Driver, getDbHandle, openDbHandle } from "@/db";
 import { pgErrorCode } from "@/db/errors";
 import { userExists } from "@/db/queries/users";
 import { BEARER_CHALLENGE, requireUser } from "@/lib/server/auth/require-user";
@@ -52,7 +52,7 @@ export function userRoute<P extends { userId: string }>(name: string, handler: U
   return route<P>(name, async (request, { params, requestId, setUserId }) => {
     const userId = await requireUser(request, params.userId);
     setUserId(userId);
-    const { db, driver, batch, readAll } = await getDbHandle();
+    const { db, driver, batch, readAll } = openDbHandle() ?? (await getDbHandle());
     const confirmAccount = async (known?: boolean) => {
       if (!(known ?? (await userExists(db, userId)))) throw accountGone();
     };
