@@ -65,11 +65,8 @@ interface WithDriverRows {
 }
 
 /**
- * `prepared` (a select of `selection`, prepared with placeholders) run with each call's values:
- * `run` gives the driver's rows, `read` turns them into the selection's records. Two steps, so
- * that a caller running several reads decodes them all in one then() (every promise on the
- * request's path is work for AsyncLocalStorage: issue 15's profile). Not for neon-http, whose
- * reads go in one batch.
+ * Runs `prepared` (a select of `selection`, prepared with placeholders) with each call's values
+ * and reads its rows with rowDecoder(). Not for neon-http, whose reads go in one batch.
  */
 export function preparedRows<S extends Selection>(prepared: unknown, selection: S) {
   if (typeof (prepared as Partial<WithDriverRows>).all !== "function") {
@@ -77,8 +74,5 @@ export function preparedRows<S extends Selection>(prepared: unknown, selection: 
   }
   const query = prepared as WithDriverRows;
   const decode = rowDecoder(selection);
-  return {
-    run: (values: Record<string, unknown>) => query.all(values),
-    read: (rows: Record<string, unknown>[]) => rows.map(decode),
-  };
+  return (values: Record<string, unknown>) => query.all(values).then((rows) => rows.map(decode));
 }

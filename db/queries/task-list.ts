@@ -66,7 +66,6 @@ export function pageStatement(
 }
 
 type PageRows = Awaited<ReturnType<typeof pageStatement>>;
-type CountsRows = Awaited<ReturnType<typeof countsStatement>>;
 
 function toTaskPage(rows: PageRows, options: ListOptions): TaskPage {
   const page = rows.slice(0, options.limit);
@@ -129,7 +128,7 @@ export interface CountsAnswer {
   parentFound: boolean;
 }
 
-function toTaskCounts(rows: CountsRows): CountsAnswer {
+function toTaskCounts(rows: Awaited<ReturnType<typeof countsStatement>>): CountsAnswer {
   // An aggregate without GROUP BY always answers one row.
   const row = rows[0] as (typeof rows)[number] & { project?: number; parent?: number };
   return {
@@ -156,30 +155,31 @@ export function readTaskList(
   const { db } = handle;
   const shape = shapeOf(options);
   const values = listValues(userId, options);
+  let reading: Promise<[PageRows, Awaited<ReturnType<typeof countsStatement>>]>;
   if (handle.driver === "neon-http") {
     const value: Bind = (name) => sql.param(values[name]);
-    return handle
-      .readAll([pageStatement(db, shape, value, values.limit), countsStatement(db, shape, value)])
-      .then(([page, counts]) => listAnswer(page, counts, options));
+    reading = handle.readAll([
+      pageStatement(db, shape, value, values.limit),
+      countsStatement(db, shape, value),
+    ]);
+  } else {
+    const { page, counts } = preparedOnce(db, shapeKey(shape), () => ({
+      // "": unnamed on the wire (prepared.ts). Both read from the driver's rows, not through
+      // Drizzle's mapping (row-decoder.ts).
+      page: preparedRows(
+        pageStatement(db, shape, sql.placeholder, sql.placeholder("limit")).prepare(""),
+        pageSelection(shape),
+      ),
+      counts: preparedRows(
+        countsStatement(db, shape, sql.placeholder).prepare(""),
+        countsSelection(shape, sql.placeholder),
+      ),
+    }));
+    reading = Promise.all([page(values), counts(values)]);
   }
-  const { page, counts } = preparedOnce(db, shapeKey(shape), () => ({
-    // "": unnamed on the wire (prepared.ts). Both read from the driver's rows, not through
-    // Drizzle's mapping (row-decoder.ts).
-    page: preparedRows(
-      pageStatement(db, shape, sql.placeholder, sql.placeholder("limit")).prepare(""),
-      pageSelection(shape),
-    ),
-    counts: preparedRows(
-      countsStatement(db, shape, sql.placeholder).prepare(""),
-      countsSelection(shape, sql.placeholder),
-    ),
+  // then(), not an async function: one promise fewer per list (see openDbHandle() in db/index.ts).
+  return reading.then((rows) => ({
+    page: toTaskPage(rows[0], options),
+    ...toTaskCounts(rows[1]),
   }));
-  // then(), not an async function: each promise on a request's path costs (openDbHandle()).
-  return Promise.all([page.run(values), counts.run(values)]).then(([pageRows, countsRows]) =>
-    listAnswer(page.read(pageRows), counts.read(countsRows), options),
-  );
-}
-
-function listAnswer(page: PageRows, counts: CountsRows, options: ListOptions) {
-  return { page: toTaskPage(page, options), ...toTaskCounts(counts) };
 }
