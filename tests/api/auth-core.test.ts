@@ -3,6 +3,9 @@ import { GET as authGET, POST as authPOST } from "@/app/api/auth/[...all]/route"
 import { type DbHandle, openDatabase, useDatabase } from "@/db";
 import { requireUser } from "@/lib/server/auth/require-user";
 
+/** requireUser's answer as a promise, whether it came at once (a remembered token) or not. */
+const asked = async (request: Request, userId: string) => requireUser(request, userId);
+
 const base = "http://localhost:3000";
 let handle: DbHandle;
 
@@ -31,8 +34,8 @@ describe("auth core", () => {
     expect(tokenRes.status).toBe(200);
     const { token } = (await tokenRes.json()) as { token: string };
     const req = new Request(`${base}/api/x`, { headers: { authorization: `Bearer ${token}` } });
-    await expect(requireUser(req, user.id)).resolves.toBe(user.id);
-    await expect(requireUser(req, "someone-else")).rejects.toMatchObject({ status: 403 });
-    await expect(requireUser(new Request(base), user.id)).rejects.toMatchObject({ status: 401 });
+    await expect(asked(req, user.id)).resolves.toBe(user.id);
+    await expect(asked(req, "someone-else")).rejects.toMatchObject({ status: 403 });
+    await expect(asked(new Request(base), user.id)).rejects.toMatchObject({ status: 401 });
   });
 });

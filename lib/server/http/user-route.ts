@@ -50,7 +50,8 @@ type UserHandler<P> = (ctx: UserContext<P>) => Promise<Response>;
  */
 export function userRoute<P extends { userId: string }>(name: string, handler: UserHandler<P>) {
   return route<P>(name, async (request, { params, requestId, setUserId }) => {
-    const userId = await requireUser(request, params.userId);
+    const user = requireUser(request, params.userId);
+    const userId = typeof user === "string" ? user : await user;
     setUserId(userId);
     const { db, driver, batch, readAll } = openDbHandle() ?? (await getDbHandle());
     const confirmAccount = async (known?: boolean) => {
