@@ -4,15 +4,19 @@ import { type ChildServer, freePort, startChildServer } from "./child-server";
 import { DB_POOL_MAX, SERVER_NODE_FLAGS } from "./plan";
 import type { BenchRequest } from "./workload";
 
-/** The baseline on a free port, with the app's published keys and the bench's Node flags. */
+/**
+ * The baseline on a free port, with the app's published keys and the bench's Node flags; on
+ * the bench's own Node unless another runtime's binary is given (the runtime comparison's floor).
+ */
 export async function startBaseline(options: {
   databaseUrl: string;
   appOrigin: string;
+  node?: { path: string; name: string };
 }): Promise<ChildServer> {
   const port = await freePort();
   return startChildServer({
-    name: "baseline",
-    command: process.execPath,
+    name: options.node?.name ?? "baseline",
+    command: options.node?.path ?? process.execPath,
     args: [...SERVER_NODE_FLAGS, "--import", "tsx", path.join("tests", "bench", "baseline.ts")],
     env: {
       PATH: process.env.PATH,

@@ -4,10 +4,10 @@ import type { ChildServer } from "./child-server";
 import { runClosedLoop } from "./closed-loop";
 import { CAPACITY_CONNECTIONS, DB_POOL_MAX, NEXT_REQUEST, PLAN } from "./plan";
 import {
+  countListenOverflows,
   cpuMs,
   cpuShare,
   cpuSnapshot,
-  listenOverflows,
   pidsWithCommandLine,
   waitForIdle,
   waitForQuietMachine,
@@ -57,7 +57,7 @@ export async function runLoadPhase(
     const workload = new Workload(users, connections);
     await settle(server);
     const before = cpuSnapshot(ourPids());
-    const overflowsBefore = listenOverflows();
+    const dropped = countListenOverflows();
     const result = await runClosedLoop({
       origin: servers[server],
       connections,
@@ -65,7 +65,7 @@ export async function runLoadPhase(
       next: NEXT_REQUEST[scenario](workload),
     });
     const after = cpuSnapshot(ourPids());
-    const overflowsAfter = listenOverflows();
+    const listenOverflows = dropped();
     const perRequest = (pids: number[]) =>
       cpuMs(before, after, pids) / Math.max(1, result.requests);
     const row: ClosedRow = {
@@ -78,10 +78,7 @@ export async function runLoadPhase(
         postgres: perRequest(pidsWithCommandLine(databaseName)),
         generator: perRequest([process.pid]),
       },
-      listenOverflows:
-        overflowsBefore === undefined || overflowsAfter === undefined
-          ? undefined
-          : overflowsAfter - overflowsBefore,
+      listenOverflows,
     };
     closed.push(row);
     log(

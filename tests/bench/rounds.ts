@@ -10,7 +10,7 @@ export const median = (values: number[]) => {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 
-/** One row for a server's rounds: medians of throughput and latencies, failures summed. */
+/** One row for a server's rounds: medians of throughput and latencies, failures and drops summed. */
 export function combineRounds(rows: RuntimeRow[]): RuntimeRow {
   const first = rows[0];
   if (!first) throw new Error("no rounds measured");
@@ -23,6 +23,9 @@ export function combineRounds(rows: RuntimeRow[]): RuntimeRow {
     errors: sum("errors"),
     timeouts: sum("timeouts"),
     non2xx: sum("non2xx"),
+    listenOverflows: rows.some((r) => r.listenOverflows === undefined)
+      ? undefined
+      : rows.reduce((n, r) => n + (r.listenOverflows ?? 0), 0),
     rounds: rows.map((r) => r.rps),
   };
 }

@@ -237,6 +237,7 @@ async function main() {
     users,
     connections: 50,
     durationS: PLAN.closedS,
+    storm: { connections: 1000, durationS: PLAN.closed1000S, rounds: PLAN.stormRounds },
     rounds: PLAN.runtimeRounds,
     nodeFlags: SERVER_NODE_FLAGS,
     // Fresh processes: the main rows' server had served the whole setup (sign-ups, tokens)

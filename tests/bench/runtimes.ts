@@ -1,10 +1,11 @@
-import path from "node:path";
 import type { NodeRuntime } from "../support/node-runtime";
 import { type AppServer, type AppSource, startApp } from "./app-server";
 import { startBareNext } from "./bare-next-server";
-import { type ChildServer, freePort, startChildServer } from "./child-server";
+import { startBaseline } from "./baseline-server";
+import { freePort } from "./child-server";
 import { runClosedLoop } from "./closed-loop";
 import { coldStart, type LoadedCode } from "./cold-start";
+import { countListenOverflows } from "./proc-stats";
 import { combineRounds } from "./rounds";
 import { type BenchRequest, type BenchUser, Workload } from "./workload";
 
@@ -14,7 +15,9 @@ import { type BenchRequest, type BenchUser, Workload } from "./workload";
  * same work on bare node:http, baseline.ts). Per runtime: cold starts (Doable's list route and
  * /dashboard, bare Next's list route), each a process of its own; then fresh servers, started
  * as the main rows' are, are warmed up, take list at the given connections in alternating
- * rounds, and Doable the mixed scenario. Every server runs on that runtime; the bench process stays on its own.
+ * rounds, and Doable the mixed scenario; last, Doable and bare Next take list at the storm's
+ * connections, so that the tail target at 1000 connections is read against Next's own. Every
+ * server runs on that runtime; the bench process stays on its own.
  */
 
 export type RuntimeServer = "doable" | "bare-next" | "floor";
@@ -32,6 +35,8 @@ export interface RuntimeRow {
   non2xx: number;
   /** Req/s of each round, in the order measured (list); rps and the latencies are their medians. */
   rounds: number[];
+  /** Connections the kernel dropped from a full accept queue during the row (Linux). */
+  listenOverflows?: number;
 }
 
 export interface ColdStartRow {
@@ -45,6 +50,9 @@ export interface ColdStartRow {
 export interface RuntimeComparison {
   runtimes: string[];
   connections: number;
+  /** The storm rows' connections and rounds (absent in results older than them). */
+  stormConnections?: number;
+  stormRounds?: number;
   /** Rounds of list per server (1 in results older than the rounds). */
   rounds?: number;
   rows: RuntimeRow[];
@@ -63,6 +71,8 @@ export interface RuntimeOptions {
   users: BenchUser[];
   connections: number;
   durationS: number;
+  /** List at this many connections, opened at once, on Doable and bare Next (the tail target). */
+  storm: { connections: number; durationS: number; rounds: number };
   /** How many rounds of list each server takes (see onRuntime). */
   rounds: number;
   /** Node/V8 flags for every server (plan.ts's SERVER_NODE_FLAGS: production's, from npm start). */
@@ -86,6 +96,8 @@ export async function compareRuntimes(options: RuntimeOptions): Promise<RuntimeC
   const result: RuntimeComparison = {
     runtimes: options.runtimes.map((r) => r.version),
     connections: options.connections,
+    stormConnections: options.storm.connections,
+    stormRounds: options.storm.rounds,
     rounds: options.rounds,
     rows: [],
     coldStarts: [],
@@ -174,7 +186,11 @@ async function onRuntime(
       });
       log(`${label}: ${server} cold start to the first 200 on ${route}: ${seconds(cold.ms)}`);
     }
-    const floor = await startFloor(runtime, options, app.origin);
+    const floor = await startBaseline({
+      databaseUrl: options.databaseUrl,
+      appOrigin: app.origin,
+      node: { path: runtime.node, name: `floor on ${label}` },
+    });
     started.push(floor);
 
     const check = await sameAnswer(probe, app.origin, bare.origin);
@@ -192,24 +208,27 @@ async function onRuntime(
       origin: string,
       pid: number,
       scenario: "list" | "mixed",
+      load = { connections: options.connections, durationS: options.durationS },
     ) => {
-      const workload = new Workload(users, options.connections);
+      const workload = new Workload(users, load.connections);
       await options.settle(pid);
+      const dropped = countListenOverflows();
       const row = await runClosedLoop({
         origin,
-        connections: options.connections,
-        durationS: options.durationS,
+        ...load,
         next: scenario === "list" ? () => workload.list() : () => workload.mixed(),
       });
+      const listenOverflows = dropped();
       const measured: RuntimeRow = {
         runtime: runtime.version,
         server,
         scenario,
         ...pick(row),
         rounds: [row.rps],
+        listenOverflows,
       };
       log(
-        `${label}: ${server} ${scenario} ×${options.connections}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, timeouts ${row.timeouts}, non-2xx ${row.non2xx}`,
+        `${label}: ${server} ${scenario} ×${load.connections}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, timeouts ${row.timeouts}, non-2xx ${row.non2xx}${listenOverflows ? `; ${listenOverflows} connections dropped by a full accept queue` : ""}`,
       );
       return measured;
     };
@@ -237,6 +256,18 @@ async function onRuntime(
     }
     for (const [server] of servers) result.rows.push(combineRounds(rounds.get(server) ?? []));
     result.rows.push(await measure("doable", app.origin, app.serverPid, "mixed"));
+    // The connection storm on both Next servers, in rounds as above: whether Next's own
+    // accept path under 1000 connections opened at once keeps "0 timeouts", or only ours
+    // misses it. A storm's drops depend on how its first second falls (0 to 1,228 seen on
+    // either server), so one storm each would say little.
+    const nextServers = servers.slice(0, 2);
+    const storms = new Map<RuntimeServer, RuntimeRow[]>(nextServers.map(([s]) => [s, []]));
+    for (let round = 0; round < options.storm.rounds; round++) {
+      for (const [server, origin, pid] of round % 2 ? [...nextServers].reverse() : nextServers) {
+        storms.get(server)?.push(await measure(server, origin, pid, "list", options.storm));
+      }
+    }
+    for (const [server] of nextServers) result.rows.push(combineRounds(storms.get(server) ?? []));
   } finally {
     for (const server of started.reverse()) await server.stop();
   }
@@ -245,30 +276,6 @@ async function onRuntime(
 function pick(row: Awaited<ReturnType<typeof runClosedLoop>>) {
   const { connections, rps, p50, p99, errors, timeouts, non2xx } = row;
   return { connections, rps, p50, p99, errors, timeouts, non2xx };
-}
-
-async function startFloor(
-  runtime: NodeRuntime,
-  options: RuntimeOptions,
-  appOrigin: string,
-): Promise<ChildServer> {
-  const port = await freePort();
-  return startChildServer({
-    name: `floor on Node ${runtime.version}`,
-    command: runtime.node,
-    args: [...options.nodeFlags, "--import", "tsx", path.join("tests", "bench", "baseline.ts")],
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      PORT: String(port),
-      DATABASE_URL: options.databaseUrl,
-      DB_POOL_MAX: String(options.poolMax),
-      JWKS_URL: `${appOrigin}/api/auth/jwks`,
-      JWT_ISSUER: appOrigin,
-    },
-    port,
-    readyPath: "/health",
-  });
 }
 
 async function sameAnswer(probe: BenchRequest, a: string, b: string) {
