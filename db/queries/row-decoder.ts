@@ -7,7 +7,14 @@
  * task list's path. Used by that path only; everything else reads with `execute()`.
  */
 import "server-only";
-import { Column, type DriverValueDecoder, is, SQL } from "drizzle-orm";
+import {
+  Column,
+  type DriverValueDecoder,
+  entityKind,
+  fillPlaceholders,
+  is,
+  SQL,
+} from "drizzle-orm";
 
 /** A select's fields: columns, and SQL expressions given a column name with `.as()`. */
 type Selection = Record<string, Column | SQL.Aliased>;
@@ -65,14 +72,40 @@ interface WithDriverRows {
 }
 
 /**
+ * What drizzle-orm/node-postgres's prepared query holds (its fields are private in its types):
+ * the pool, the statement as pg takes it (text, name and the type parsers Drizzle's decoders
+ * expect) and the parameters with their placeholders.
+ */
+interface NodePgPrepared {
+  client: {
+    query(config: object, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  };
+  rawQueryConfig: object;
+  params: unknown[];
+}
+
+/**
  * Runs `prepared` (a select of `selection`, prepared with placeholders) with each call's values
  * and reads its rows with rowDecoder(). Not for neon-http, whose reads go in one batch.
+ *
+ * On node-postgres the statement goes to the pool as all() would send it, without all()'s
+ * wrappers (tracing spans, the query cache, error wrapping: four async layers per query, which
+ * Node 20 pays for in AsyncLocalStorage hooks); a pg error then arrives as pg's own, which
+ * db/errors.ts reads either way.
  */
 export function preparedRows<S extends Selection>(prepared: unknown, selection: S) {
+  const decode = rowDecoder(selection);
+  const kind = (prepared as { constructor?: { [entityKind]?: string } }).constructor?.[entityKind];
+  if (kind === "NodePgPreparedQuery") {
+    const { client, rawQueryConfig, params } = prepared as NodePgPrepared;
+    return (values: Record<string, unknown>) =>
+      client
+        .query(rawQueryConfig, fillPlaceholders(params, values))
+        .then((result) => result.rows.map(decode));
+  }
   if (typeof (prepared as Partial<WithDriverRows>).all !== "function") {
     throw new TypeError("preparedRows: this driver's prepared query has no all()");
   }
   const query = prepared as WithDriverRows;
-  const decode = rowDecoder(selection);
   return (values: Record<string, unknown>) => query.all(values).then((rows) => rows.map(decode));
 }

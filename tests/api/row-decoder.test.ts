@@ -5,10 +5,11 @@
  * reads the list in one batch, through Drizzle).
  */
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { rowDecoder } from "@/db/queries/row-decoder";
+import { pgErrorCode } from "@/db/errors";
+import { preparedRows, rowDecoder } from "@/db/queries/row-decoder";
 import { pageStatement, readTaskList } from "@/db/queries/task-list";
 import { type Bind, type ListOptions, listValues, shapeOf } from "@/db/queries/task-list-shape";
 import { projects, tasks, user } from "@/db/schema";
@@ -106,6 +107,35 @@ describe.each(drivers)("the list's page on %s", (driver) => {
     });
     const parent = page.tasks.find((task) => task.title === "Parent");
     expect(parent).toMatchObject({ subtasksTotal: 3, subtasksDone: 2, description: null });
+  });
+  it("runs a prepared read with its values; a value PostgreSQL refuses keeps its SQLSTATE", async () => {
+    const { db } = handle;
+    const byUser = db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(eq(tasks.userId, sql.placeholder("userId")))
+      .prepare("");
+    // node-postgres's reads go to the pool without all() (and its async wrappers): prove it.
+    if (driver === "node-postgres") {
+      Object.assign(byUser, {
+        all: () => Promise.reject(new Error("all() was called")),
+      });
+    }
+    const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
+    const direct = await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.userId, userId));
+    expect(direct).toHaveLength(5);
+    expect(ids(await preparedRows(byUser, { id: tasks.id })({ userId }))).toEqual(ids(direct));
+    const byId = preparedRows(
+      db
+        .select({ id: tasks.id })
+        .from(tasks)
+        .where(eq(tasks.id, sql.placeholder("id")))
+        .prepare(""),
+      { id: tasks.id },
+    );
+    // 22P02: not a uuid. db/errors.ts must read it whether Drizzle wrapped it or not.
+    const refused = await byId({ id: "not-a-uuid" }).catch((error: unknown) => error);
+    expect(pgErrorCode(refused)).toBe("22P02");
   });
 });
 
