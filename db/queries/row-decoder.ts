@@ -90,8 +90,8 @@ interface NodePgPrepared {
  *
  * On node-postgres the statement goes to the pool as all() would send it, without all()'s
  * wrappers (tracing spans, the query cache, error wrapping: four async layers per query, which
- * Node 20 pays for in AsyncLocalStorage hooks); a pg error then arrives as pg's own, which
- * db/errors.ts reads either way.
+ * Node 20 pays for in AsyncLocalStorage hooks; and Drizzle's query logger, which db/index.ts
+ * does not set); a pg error then arrives as pg's own, which db/errors.ts reads either way.
  */
 export function preparedRows<S extends Selection>(prepared: unknown, selection: S) {
   const decode = rowDecoder(selection);
