@@ -31,6 +31,26 @@ export function combineRounds(rows: RuntimeRow[]): RuntimeRow {
 }
 
 /**
+ * Measures each server `count` times, the servers' order reversed every other round (A B C,
+ * then C B A, ...), so that the machine's drift between minutes falls on all alike; each
+ * server's rounds combined into one row (combineRounds), in the servers' order.
+ */
+export async function inRounds<T>(
+  servers: readonly T[],
+  count: number,
+  measure: (server: T) => Promise<RuntimeRow>,
+): Promise<RuntimeRow[]> {
+  const rows = servers.map((): RuntimeRow[] => []);
+  const order = servers.map((_, index) => index);
+  for (let round = 0; round < count; round++) {
+    for (const index of round % 2 === 0 ? order : [...order].reverse()) {
+      rows[index]?.push(await measure(servers[index] as T));
+    }
+  }
+  return rows.map(combineRounds);
+}
+
+/**
  * a / b as the median of the rounds' own ratios (round i of a against round i of b, measured
  * minutes apart at most), with each round's ratio; NaN when either has no rounds.
  */

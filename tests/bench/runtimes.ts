@@ -6,7 +6,7 @@ import { freePort } from "./child-server";
 import { runClosedLoop } from "./closed-loop";
 import { coldStart, type LoadedCode } from "./cold-start";
 import { countListenOverflows } from "./proc-stats";
-import { combineRounds } from "./rounds";
+import { inRounds } from "./rounds";
 import { type BenchRequest, type BenchUser, Workload } from "./workload";
 
 /**
@@ -242,32 +242,26 @@ async function onRuntime(
       });
     };
     for (const [, origin] of servers) await warmUp(origin, options.warmupS);
-    // List in rounds, the servers' order reversed every other round (A B C, C B A, ...): the
+    // List in rounds, the servers' order reversed every other round (inRounds()): the
     // machine's drift between minutes (a third of the throughput here) then falls on all three
     // alike, and each ratio is the median of the rounds' own ratios (pairedRatio()). A server
     // that sat idle while the others were measured starts slow (its heap shrunk; the first
     // round of both Next servers ran at 75 % of the next): each round starts with a short load.
-    const rounds = new Map<RuntimeServer, RuntimeRow[]>(servers.map(([server]) => [server, []]));
-    for (let round = 0; round < options.rounds; round++) {
-      for (const [server, origin, pid] of round % 2 === 0 ? servers : [...servers].reverse()) {
-        await warmUp(origin, REWARM_S);
-        rounds.get(server)?.push(await measure(server, origin, pid, "list"));
-      }
-    }
-    for (const [server] of servers) result.rows.push(combineRounds(rounds.get(server) ?? []));
+    const listRows = await inRounds(servers, options.rounds, async ([server, origin, pid]) => {
+      await warmUp(origin, REWARM_S);
+      return measure(server, origin, pid, "list");
+    });
+    result.rows.push(...listRows);
     result.rows.push(await measure("doable", app.origin, app.serverPid, "mixed"));
     // The connection storm on both Next servers, in rounds as above: whether Next's own
     // accept path under 1000 connections opened at once keeps "0 timeouts", or only ours
     // misses it. A storm's drops depend on how its first second falls (0 to 1,228 seen on
     // either server), so one storm each would say little.
     const nextServers = servers.slice(0, 2);
-    const storms = new Map<RuntimeServer, RuntimeRow[]>(nextServers.map(([s]) => [s, []]));
-    for (let round = 0; round < options.storm.rounds; round++) {
-      for (const [server, origin, pid] of round % 2 ? [...nextServers].reverse() : nextServers) {
-        storms.get(server)?.push(await measure(server, origin, pid, "list", options.storm));
-      }
-    }
-    for (const [server] of nextServers) result.rows.push(combineRounds(storms.get(server) ?? []));
+    const stormRows = await inRounds(nextServers, options.storm.rounds, ([server, origin, pid]) =>
+      measure(server, origin, pid, "list", options.storm),
+    );
+    result.rows.push(...stormRows);
   } finally {
     for (const server of started.reverse()) await server.stop();
   }
